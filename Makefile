@@ -39,5 +39,10 @@ bench-parser: build
 bench-quality: build
 	@bench/quality
 
+# Replays every fuzz target's corpus, then fuzzes each for FUZZ_SECONDS (clang + libFuzzer).
+FUZZ_SECONDS ?= 20
+fuzz:
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
