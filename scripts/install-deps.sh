@@ -20,7 +20,7 @@ PACKAGES=(
   # differential oracle in tests only, never linked at run time
   libgumbo-dev
   # benchmarks
-  valgrind
+  valgrind time hyperfine
 )
 
 missing=()
