@@ -1,0 +1,147 @@
+// The encoding sniffing order of the HTML Standard (§13.2.3.2) and
+// DecodeToUtf8 on top of it.
+//
+// One deliberate extension: when the spec's 1024-byte prescan finds no
+// <meta>, the same prescan is run over the first 64 KB. A browser that meets
+// a late <meta charset> while parsing reloads the page in that encoding
+// ("change the encoding"), and large <head>s full of scripts often push the
+// <meta> past 1024 bytes, so a declaration found there still beats a guess.
+#include <uchardet/uchardet.h>
+
+#include <cstring>
+#include <memory>
+
+#include "encoding/encoding_internal.h"
+#include "matn/encoding.h"
+
+namespace matn::encoding {
+namespace {
+
+constexpr size_t kMetaWindow = 64 << 10;    // see the note at the top
+constexpr size_t kDetectWindow = 64 << 10;  // what the detector reads
+constexpr size_t kUtf16SniffBytes = 4096;
+
+// UTF-16 without a BOM: markup is mostly ASCII, so one byte of every pair is
+// NUL, at odd offsets for little-endian and even offsets for big-endian.
+std::optional<Enc> SniffUtf16(std::string_view bytes) {
+  const size_t n = std::min(bytes.size(), kUtf16SniffBytes) & ~size_t{1};
+  if (n < 16) return std::nullopt;
+  size_t zero_even = 0, zero_odd = 0;
+  for (size_t i = 0; i < n; i += 2) {
+    zero_even += bytes[i] == '\0';
+    zero_odd += bytes[i + 1] == '\0';
+  }
+  const size_t pairs = n / 2;
+  if (zero_odd * 10 >= pairs * 3 && zero_even * 20 <= zero_odd) return Enc::kUtf16Le;
+  if (zero_even * 10 >= pairs * 3 && zero_odd * 20 <= zero_even) return Enc::kUtf16Be;
+  return std::nullopt;
+}
+
+size_t FirstNonAscii(std::string_view s) {
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t v;
+    std::memcpy(&v, s.data() + i, 8);
+    if (v & 0x8080808080808080ull) break;
+  }
+  for (; i < s.size(); ++i)
+    if (static_cast<unsigned char>(s[i]) >= 0x80) return i;
+  return std::string_view::npos;
+}
+
+// True when `tail` is the start of a valid UTF-8 sequence that the window
+// cut off: a lead byte whose maximal subpart is the whole tail.
+bool IsCutUtf8Sequence(std::string_view tail) {
+  if (tail.empty() || tail.size() > 3) return false;
+  const auto lead = static_cast<unsigned char>(tail[0]);
+  if (lead < 0xC2 || lead > 0xF4) return false;
+  std::string scratch;
+  return AppendSanitizedUtf8(tail, &scratch) == 1 && scratch == "\xEF\xBF\xBD";
+}
+
+std::optional<Enc> RunUchardet(std::string_view window) {
+  std::unique_ptr<uchardet, void (*)(uchardet_t)> ud(uchardet_new(), uchardet_delete);
+  if (!ud) return std::nullopt;
+  uchardet_handle_data(ud.get(), window.data(), window.size());
+  uchardet_data_end(ud.get());
+  const char* name = uchardet_get_charset(ud.get());
+  if (!name || !*name) return std::nullopt;
+  const std::string_view label(name);
+  if (label == "MAC-CYRILLIC") return Enc::kXMacCyrillic;
+  return LookupLabel(label);
+}
+
+}  // namespace
+
+Guess DetectEncoding(std::string_view bytes) {
+  if (auto e = SniffUtf16(bytes)) return {*e, true};
+  const size_t first = FirstNonAscii(bytes);
+  if (first == std::string_view::npos) {
+    // Pure 7-bit input decodes the same in every ASCII-compatible encoding;
+    // only ISO-2022-JP (escape sequences) is worth asking the detector about.
+    if (bytes.find('\x1b') != std::string_view::npos &&
+        RunUchardet(bytes.substr(0, kDetectWindow)) == Enc::kIso2022Jp)
+      return {Enc::kIso2022Jp, true};
+    return {Enc::kWindows1252, false};
+  }
+  // Leading ASCII markup tells the detector nothing: start the window a
+  // little before the first non-ASCII byte (still on a character boundary).
+  const size_t start = first > 1024 ? first - 1024 : 0;
+  const std::string_view window = bytes.substr(start, kDetectWindow);
+  const size_t valid = ValidUtf8Prefix(window);
+  if (valid == window.size() ||
+      (start + window.size() < bytes.size() && IsCutUtf8Sequence(window.substr(valid))))
+    return {Enc::kUtf8, true};
+  auto e = RunUchardet(window);
+  // A guess of an encoding that only exists for declared content (the
+  // "replacement" labels: ISO-2022-KR/CN, HZ) or that cannot be right here
+  // (UTF-16 without NULs) is no guess.
+  if (!e || *e == Enc::kReplacement || *e == Enc::kUtf16Be || *e == Enc::kUtf16Le || *e == Enc::kXUserDefined)
+    return {Enc::kWindows1252, false};
+  return {*e, true};
+}
+
+}  // namespace matn::encoding
+
+namespace matn {
+
+Status DecodeToUtf8(std::string_view bytes, std::string* out, EncodingInfo* info, const DecodeOptions& options) {
+  using encoding::Enc;
+  out->clear();
+  Enc enc = Enc::kWindows1252;
+  EncodingSource source = EncodingSource::kDefault;
+  size_t bom = 0;
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    enc = Enc::kUtf8, source = EncodingSource::kBom, bom = 3;
+  } else if (bytes.substr(0, 2) == "\xFE\xFF") {
+    enc = Enc::kUtf16Be, source = EncodingSource::kBom, bom = 2;
+  } else if (bytes.substr(0, 2) == "\xFF\xFE") {
+    enc = Enc::kUtf16Le, source = EncodingSource::kBom, bom = 2;
+  } else if (auto t = encoding::LookupLabel(options.transport_charset)) {
+    enc = *t, source = EncodingSource::kTransport;
+  } else if (auto m = encoding::Prescan(bytes, encoding::kMetaWindow)) {
+    enc = *m, source = EncodingSource::kMeta;
+  } else if (options.detect) {
+    const encoding::Guess g = encoding::DetectEncoding(bytes);
+    enc = g.enc;
+    source = g.detected ? EncodingSource::kDetected : EncodingSource::kDefault;
+  }
+  const std::string_view body = bytes.substr(bom);
+  out->reserve(body.size() + body.size() / 8);
+  auto replaced = encoding::DecodeWith(enc, body, out);
+  Status status;
+  if (!replaced) {
+    // No converter (broken ICU data): still hand back valid UTF-8.
+    status = Status::Unsupported("no converter for " + std::string(encoding::EncName(enc)));
+    out->clear();
+    replaced = encoding::DecodeWith(Enc::kUtf8, body, out);
+  }
+  if (info) {
+    info->name = std::string(encoding::EncName(enc));
+    info->source = source;
+    info->replaced = *replaced;
+  }
+  return status;
+}
+
+}  // namespace matn

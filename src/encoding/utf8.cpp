@@ -1,0 +1,111 @@
+// UTF-8 validation and the WHATWG UTF-8 decoder's error handling.
+//
+// Valid UTF-8 is exactly Table 3-7 of the Unicode Standard ("Well-Formed
+// UTF-8 Byte Sequences"): no overlongs (C0, C1, E0 80..9F, F0 80..8F), no
+// surrogates (ED A0..BF), nothing above U+10FFFF (F4 90.., F5..FF).
+#include <cstring>
+
+#include "encoding/encoding_internal.h"
+#include "matn/encoding.h"
+
+namespace matn::encoding {
+namespace {
+
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+
+inline uint64_t Load64(const unsigned char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+
+// Valid range of the second byte of a sequence led by `lead` (>= 0xC2).
+inline void SecondByteRange(unsigned char lead, unsigned char* lo, unsigned char* hi) {
+  *lo = 0x80;
+  *hi = 0xBF;
+  if (lead == 0xE0) *lo = 0xA0;
+  else if (lead == 0xED) *hi = 0x9F;
+  else if (lead == 0xF0) *lo = 0x90;
+  else if (lead == 0xF4) *hi = 0x8F;
+}
+
+}  // namespace
+
+size_t ValidUtf8Prefix(std::string_view sv) {
+  const auto* s = reinterpret_cast<const unsigned char*>(sv.data());
+  const size_t n = sv.size();
+  size_t i = 0;
+  while (i < n) {
+    // Most of a page is ASCII markup: skip it 16 bytes at a time.
+    while (i + 16 <= n && ((Load64(s + i) | Load64(s + i + 8)) & kHighBits) == 0) i += 16;
+    // Then at least 16 bytes one character at a time, so text in a
+    // non-Latin script does not pay for a failing wide check per character.
+    const size_t stop = i + 16 < n ? i + 16 : n;
+    while (i < stop) {
+      const unsigned char b = s[i];
+      if (b < 0x80) {
+        ++i;
+      } else if (b < 0xC2) {
+        return i;
+      } else if (b < 0xE0) {
+        if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return i;
+        i += 2;
+      } else if (b < 0xF0) {
+        unsigned char lo, hi;
+        SecondByteRange(b, &lo, &hi);
+        if (i + 2 >= n || s[i + 1] < lo || s[i + 1] > hi || (s[i + 2] & 0xC0) != 0x80) return i;
+        i += 3;
+      } else if (b < 0xF5) {
+        unsigned char lo, hi;
+        SecondByteRange(b, &lo, &hi);
+        if (i + 3 >= n || s[i + 1] < lo || s[i + 1] > hi || (s[i + 2] & 0xC0) != 0x80 ||
+            (s[i + 3] & 0xC0) != 0x80)
+          return i;
+        i += 4;
+      } else {
+        return i;
+      }
+    }
+  }
+  return n;
+}
+
+size_t AppendSanitizedUtf8(std::string_view sv, std::string* out) {
+  const auto* s = reinterpret_cast<const unsigned char*>(sv.data());
+  const size_t n = sv.size();
+  size_t replaced = 0;
+  size_t pos = 0;
+  while (pos < n) {
+    const size_t ok = ValidUtf8Prefix(sv.substr(pos));
+    out->append(sv.data() + pos, ok);
+    pos += ok;
+    if (pos == n) break;
+    // The WHATWG decoder emits one U+FFFD per maximal subpart of an invalid
+    // sequence: the lead byte plus the continuation bytes that were still
+    // acceptable; the byte that broke the sequence starts afresh.
+    const unsigned char b = s[pos];
+    size_t len = 1;
+    if (b >= 0xC2 && b < 0xF5) {
+      const size_t need = b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
+      unsigned char lo, hi;
+      SecondByteRange(b, &lo, &hi);
+      while (len <= need && pos + len < n) {
+        const unsigned char c = s[pos + len];
+        if (len == 1 ? (c < lo || c > hi) : (c & 0xC0) != 0x80) break;
+        ++len;
+      }
+    }
+    out->append("\xEF\xBF\xBD", 3);
+    ++replaced;
+    pos += len;
+  }
+  return replaced;
+}
+
+}  // namespace matn::encoding
+
+namespace matn {
+
+bool IsValidUtf8(std::string_view s) { return encoding::ValidUtf8Prefix(s) == s.size(); }
+
+}  // namespace matn
