@@ -1,0 +1,1463 @@
+// src/html/tokenizer.cpp — the WHATWG HTML tokenizer.
+//
+// DESIGN NOTE (why it scans the way it does)
+//
+// The spec describes a state machine fed one code point at a time. Taken
+// literally that costs a dispatch per byte, and on real pages most bytes sit
+// in long stretches where nothing can happen: text between tags, attribute
+// values, comment bodies, script. So every state that can loop on itself
+// first skips, in bulk, all bytes it would merely copy — with SSE2 (16 bytes
+// per step) for text-like states, with a 256-entry class table for tag and
+// attribute names — and only the byte that stopped the scan goes through the
+// spec's per-character rules. All special characters of the tokenizer are
+// ASCII, so working on UTF-8 bytes instead of code points is exact: a byte of
+// a multi-byte sequence always falls into the spec's "anything else" branch.
+//
+// Output strings are "accumulators" (Acc): as long as everything appended is
+// the input's own bytes, contiguously, an Acc is just a view into the input
+// (zero copy; the tree builder can keep it). The first time something differs
+// from the input — a decoded character reference, CR LF → LF, NUL → U+FFFD, an
+// uppercase letter in a name — the Acc copies what it has into a reusable
+// arena and continues there. Arenas, attribute vectors and the duplicate-name
+// hash table keep their capacity between tokens, so the steady state does not
+// allocate.
+//
+// Character tokens are merged into maximal runs. Since Next() returns one
+// token at a time, a tag that ends a run is queued while the run is returned;
+// the tokenizer always stops right after a token's last byte, so state changes
+// the tree builder makes in response (RCDATA after <title>, CDATA allowed in
+// foreign content) apply from exactly the right position. The one place where
+// the tree builder's view must be current *inside* a run is "<![CDATA[", so
+// pending text is flushed before that decision.
+//
+// Character references are decoded by lookahead on the complete input (no
+// resumable sub-states needed): named ones by narrowing a [lo, hi) range of
+// the sorted entity table one character at a time — longest-prefix match,
+// bounded by the longest name (32), so linear overall.
+#include "html/tokenizer.h"
+
+#include <cstring>
+#include <string_view>
+
+#include "html/entities.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace matn::html {
+namespace {
+
+constexpr int kEof = -1;
+constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD
+
+inline bool IsUpper(int c) { return static_cast<unsigned>(c - 'A') < 26; }
+inline bool IsAlpha(int c) { return static_cast<unsigned>((c | 0x20) - 'a') < 26; }
+inline bool IsDigit(int c) { return static_cast<unsigned>(c - '0') < 10; }
+inline bool IsAlnum(int c) { return IsAlpha(c) || IsDigit(c); }
+inline bool IsHex(int c) { return IsDigit(c) || static_cast<unsigned>((c | 0x20) - 'a') < 6; }
+// Whitespace after preprocessing; CR counts because it becomes LF.
+inline bool IsWs(int c) { return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r'; }
+inline char Lower(char c) { return IsUpper(c) ? static_cast<char>(c | 0x20) : c; }
+
+bool CaseEq(const char* s, const char* lower, size_t n) {
+  for (size_t i = 0; i < n; ++i)
+    if (Lower(s[i]) != lower[i]) return false;
+  return true;
+}
+
+struct ByteSet {
+  bool v[256] = {};
+  bool operator[](char c) const { return v[static_cast<unsigned char>(c)]; }
+};
+
+template <size_t N>
+constexpr ByteSet MakeSet(const char (&chars)[N], bool upper) {
+  ByteSet s;
+  for (size_t i = 0; i + 1 < N; ++i) s.v[static_cast<unsigned char>(chars[i])] = true;
+  if (upper)
+    for (int c = 'A'; c <= 'Z'; ++c) s.v[c] = true;
+  return s;
+}
+
+// Bytes that end the bulk copy in the tag name, attribute name and unquoted
+// attribute value states (the NUL is part of each set: "...\0" literal).
+constexpr ByteSet kTagNameStop = MakeSet("\t\n\f\r />\0", true);
+constexpr ByteSet kAttrNameStop = MakeSet("\t\n\f\r />=\"'<\0", true);
+constexpr ByteSet kUnquotedStop = MakeSet("\t\n\f\r &>\"'<=`\0", false);
+
+// First byte in [p, e) equal to one of A..D, or e.
+template <char A, char B, char C, char D>
+inline const char* Find4(const char* p, const char* e) {
+#if defined(__SSE2__)
+  const __m128i a = _mm_set1_epi8(A), b = _mm_set1_epi8(B), c = _mm_set1_epi8(C), d = _mm_set1_epi8(D);
+  while (e - p >= 16) {
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, a), _mm_cmpeq_epi8(x, b)),
+                             _mm_or_si128(_mm_cmpeq_epi8(x, c), _mm_cmpeq_epi8(x, d)));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(m));
+    if (mask) return p + __builtin_ctz(mask);
+    p += 16;
+  }
+#endif
+  for (; p < e; ++p) {
+    char ch = *p;
+    if (ch == A || ch == B || ch == C || ch == D) return p;
+  }
+  return e;
+}
+
+inline const char* SkipNot(const ByteSet& stop, const char* p, const char* e) {
+  while (p < e && !stop[*p]) ++p;
+  return p;
+}
+
+size_t EncodeUtf8(uint32_t cp, char* out) {
+  if (cp < 0x80) {
+    out[0] = static_cast<char>(cp);
+    return 1;
+  }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+inline bool IsNoncharacter(uint32_t cp) { return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE; }
+inline bool IsControl(uint32_t cp) { return cp <= 0x1F || (cp >= 0x7F && cp <= 0x9F); }
+
+// The spec's replacement table for numeric references to C1 controls
+// (windows-1252 meanings); 0 = no replacement.
+constexpr uint16_t kC1Replacement[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+// A string being built for a token: a view into the input while possible,
+// else a slice of an arena (see the design note). Only the most recently
+// started Acc of an arena may be appended to.
+class Acc {
+ public:
+  explicit Acc(std::string* arena = nullptr) : arena_(arena) {}
+  void Clear() {
+    ptr_ = nullptr;
+    n_ = 0;
+    owned_ = false;
+  }
+  bool empty() const { return n_ == 0; }
+  // `s` points into the input.
+  void Add(const char* s, size_t n) {
+    if (!owned_) {
+      if (n_ == 0) {
+        ptr_ = s;
+        n_ = n;
+        return;
+      }
+      if (ptr_ + n_ == s) {
+        n_ += n;
+        return;
+      }
+      MakeOwned();
+    }
+    arena_->append(s, n);
+    n_ += n;
+  }
+  // Bytes that are not the input's own.
+  void AddBytes(const char* s, size_t n) {
+    if (!owned_) MakeOwned();
+    arena_->append(s, n);
+    n_ += n;
+  }
+  void AddByte(char c) {
+    if (!owned_) MakeOwned();
+    arena_->push_back(c);
+    ++n_;
+  }
+  std::string_view view() const {
+    return owned_ ? std::string_view(arena_->data() + off_, n_) : std::string_view(ptr_, n_);
+  }
+
+ private:
+  void MakeOwned() {
+    off_ = arena_->size();
+    if (n_) arena_->append(ptr_, n_);
+    owned_ = true;
+  }
+  std::string* arena_;
+  const char* ptr_ = nullptr;
+  size_t n_ = 0;
+  size_t off_ = 0;
+  bool owned_ = false;
+};
+
+enum class S : uint8_t {
+  kData, kRcdata, kRawtext, kScriptData, kPlaintext, kTagOpen, kEndTagOpen, kTagName,
+  kScriptEscapeStart, kScriptEscapeStartDash, kScriptEscaped, kScriptEscapedDash,
+  kScriptEscapedDashDash, kScriptDoubleEscaped, kScriptDoubleEscapedDash,
+  kScriptDoubleEscapedDashDash, kBeforeAttrName, kAttrName, kAfterAttrName, kBeforeAttrValue,
+  kAttrValueDq, kAttrValueSq, kAttrValueUnquoted, kAfterAttrValueQuoted, kSelfClosingStartTag,
+  kBogusComment, kMarkupDeclOpen, kCommentStart, kCommentStartDash, kComment, kCommentLt,
+  kCommentLtBang, kCommentLtBangDash, kCommentLtBangDashDash, kCommentEndDash, kCommentEnd,
+  kCommentEndBang, kDoctype, kBeforeDoctypeName, kDoctypeName, kAfterDoctypeName,
+  kAfterDoctypePublicKw, kBeforeDoctypePublicId, kDoctypePublicIdDq, kDoctypePublicIdSq,
+  kAfterDoctypePublicId, kBetweenDoctypeIds, kAfterDoctypeSystemKw, kBeforeDoctypeSystemId,
+  kDoctypeSystemIdDq, kDoctypeSystemIdSq, kAfterDoctypeSystemId, kBogusDoctype, kCdataSection,
+  kCdataBracket, kCdataEnd, kEofReached,
+};
+
+// Attribute counts up to this use a linear duplicate scan; beyond, a hash table.
+constexpr uint32_t kLinearDupLimit = 16;
+
+}  // namespace
+
+struct Tokenizer::Impl {
+  explicit Impl(std::string_view in) : begin(in.data()), pos(in.data()), end(in.data() + in.size()) {}
+
+  const char* begin;
+  const char* pos;
+  const char* end;
+  S state = S::kData;
+  bool allow_cdata = false;
+  bool collect = false;
+  std::vector<std::string> errors;
+
+  Token out;
+  enum class Queued : uint8_t { kNone, kTag, kComment, kDoctype } queued = Queued::kNone;
+
+  std::string text_arena;
+  Acc text{&text_arena};
+
+  // Tag or comment under construction (never both at once).
+  std::string tag_arena;
+  Acc tag_name{&tag_arena};
+  Acc comment{&tag_arena};
+  bool is_end_tag = false;
+  bool self_closing = false;
+  struct AttrRec {
+    Acc name, value;
+    size_t hash = 0;
+    bool dup = false;
+  };
+  std::vector<AttrRec> attrs;  // first num_attrs are live; the rest is reusable capacity
+  uint32_t num_attrs = 0;
+  std::vector<TokenAttribute> out_attrs;
+  std::vector<uint32_t> dup_slots;  // open addressing: attribute index + 1, 0 = empty
+  uint32_t dup_count = 0;
+  bool dup_hashed = false;
+
+  std::string dt_name, dt_public, dt_system;
+  bool dt_has_name = false, dt_has_public = false, dt_has_system = false, dt_quirks = false;
+  std::string* dt_id = nullptr;  // public or system identifier being read
+
+  std::string last_start_tag;
+  bool has_last_start_tag = false;
+
+  char ref[8];  // decoded character reference
+  size_t ref_len = 0;
+
+  void Err(const char* code) {
+    if (collect) errors.emplace_back(code);
+  }
+
+  int Cur() const {
+    if (pos == end) return kEof;
+    unsigned char c = static_cast<unsigned char>(*pos);
+    return c == '\r' ? '\n' : c;
+  }
+  void Adv() { pos += (*pos == '\r' && pos + 1 < end && pos[1] == '\n') ? 2 : 1; }
+  // Appends the current input character (after CR normalisation) and consumes it.
+  void TakeCur(Acc& a) {
+    if (*pos == '\r') {
+      a.AddByte('\n');
+      Adv();
+    } else {
+      a.Add(pos++, 1);
+    }
+  }
+  // Appends a literal that the caller expects to find at `src` in the input;
+  // stays zero-copy when it does.
+  void AddLit(Acc& a, const char* lit, size_t n, const char* src) {
+    if (src >= begin && src + n <= end && std::memcmp(src, lit, n) == 0)
+      a.Add(src, n);
+    else
+      a.AddBytes(lit, n);
+  }
+
+  // ---- token emission: Run() returns right after one of these ----
+  void FillText() {
+    out = Token{};
+    out.type = TokenType::kCharacters;
+    out.data = text.view();
+    text.Clear();
+  }
+  void FillTag() {
+    out = Token{};
+    out.name = tag_name.view();
+    if (is_end_tag) {
+      out.type = TokenType::kEndTag;
+      return;
+    }
+    out.type = TokenType::kStartTag;
+    out.self_closing = self_closing;
+    out_attrs.clear();
+    for (uint32_t i = 0; i < num_attrs; ++i)
+      if (!attrs[i].dup) out_attrs.push_back({attrs[i].name.view(), attrs[i].value.view()});
+    out.attrs = out_attrs.data();
+    out.num_attrs = static_cast<uint32_t>(out_attrs.size());
+  }
+  void FillComment() {
+    out = Token{};
+    out.type = TokenType::kComment;
+    out.data = comment.view();
+  }
+  void FillDoctype() {
+    out = Token{};
+    out.type = TokenType::kDoctype;
+    out.name = dt_name;
+    out.has_name = dt_has_name;
+    out.force_quirks = dt_quirks;
+    out.has_public_id = dt_has_public;
+    out.has_system_id = dt_has_system;
+    out.public_id = dt_public;
+    out.system_id = dt_system;
+  }
+  void Emit(Queued what) {
+    if (!text.empty()) {
+      FillText();
+      queued = what;
+      return;
+    }
+    FillQueued(what);
+  }
+  void FillQueued(Queued what) {
+    switch (what) {
+      case Queued::kTag: FillTag(); break;
+      case Queued::kComment: FillComment(); break;
+      case Queued::kDoctype: FillDoctype(); break;
+      case Queued::kNone: break;
+    }
+  }
+  void EmitTag() {
+    state = S::kData;
+    if (is_end_tag) {
+      if (num_attrs) Err("end-tag-with-attributes");
+      if (self_closing) Err("end-tag-with-trailing-solidus");
+    } else {
+      last_start_tag.assign(tag_name.view());
+      has_last_start_tag = true;
+    }
+    Emit(Queued::kTag);
+  }
+  void EmitComment() { Emit(Queued::kComment); }
+  void EmitDoctype() { Emit(Queued::kDoctype); }
+  void EmitEof() {
+    state = S::kEofReached;
+    if (!text.empty()) {
+      FillText();
+      return;
+    }
+    out = Token{};
+    out.type = TokenType::kEof;
+  }
+  void EofInComment() {
+    Err("eof-in-comment");
+    state = S::kEofReached;
+    EmitComment();
+  }
+  void EofInDoctype() {
+    Err("eof-in-doctype");
+    dt_quirks = true;
+    state = S::kEofReached;
+    EmitDoctype();
+  }
+
+  // ---- token construction ----
+  void BeginTag(bool end_tag) {
+    tag_arena.clear();
+    tag_name.Clear();
+    is_end_tag = end_tag;
+    self_closing = false;
+    num_attrs = 0;
+    dup_hashed = false;
+  }
+  void BeginComment() {
+    tag_arena.clear();
+    comment.Clear();
+  }
+  void BeginDoctype() {
+    dt_name.clear();
+    dt_public.clear();
+    dt_system.clear();
+    dt_has_name = dt_has_public = dt_has_system = dt_quirks = false;
+  }
+  AttrRec& NewAttr() {
+    if (num_attrs == attrs.size()) attrs.emplace_back(AttrRec{Acc(&tag_arena), Acc(&tag_arena)});
+    AttrRec& a = attrs[num_attrs++];
+    a.name.Clear();
+    a.value.Clear();
+    a.dup = false;
+    return a;
+  }
+  AttrRec& CurAttr() { return attrs[num_attrs - 1]; }
+  // The spec checks for a duplicate when leaving the attribute name state.
+  void CheckDuplicate();
+  void AddLower(Acc& a, const char* s, size_t n) {
+    size_t i = 0;
+    while (i < n && !IsUpper(s[i])) ++i;
+    a.Add(s, i);
+    for (; i < n; ++i) a.AddByte(Lower(s[i]));
+  }
+
+  // ---- lookahead helpers ----
+  size_t CharRef(const char* p, bool in_attr);
+  bool TryEndTag();
+  void ScriptLessThan(bool double_escaped);
+  void CharRefIn(Acc& a, bool in_attr) {
+    size_t n = CharRef(pos + 1, in_attr);
+    if (n == 0) {
+      a.Add(pos++, 1);
+    } else {
+      a.AddBytes(ref, ref_len);
+      pos += 1 + n;
+    }
+  }
+  // NUL or CR met by a bulk scan in a state that replaces NUL with U+FFFD.
+  void NulOrCr(Acc& a) {
+    if (*pos == '\0') {
+      Err("unexpected-null-character");
+      a.AddBytes(kReplacement, 3);
+      ++pos;
+    } else {
+      a.AddByte('\n');
+      Adv();
+    }
+  }
+  void InputStreamErrors();
+
+  void Run();
+};
+
+void Tokenizer::Impl::CheckDuplicate() {
+  AttrRec& cur = CurAttr();
+  uint32_t idx = num_attrs - 1;
+  std::string_view name = cur.name.view();
+  if (idx < kLinearDupLimit) {
+    for (uint32_t j = 0; j < idx; ++j) {
+      if (!attrs[j].dup && attrs[j].name.view() == name) {
+        cur.dup = true;
+        Err("duplicate-attribute");
+        return;
+      }
+    }
+    return;
+  }
+  auto insert = [this](uint32_t i) {
+    size_t mask = dup_slots.size() - 1;
+    for (size_t s = attrs[i].hash & mask;; s = (s + 1) & mask) {
+      if (dup_slots[s] == 0) {
+        dup_slots[s] = i + 1;
+        ++dup_count;
+        return;
+      }
+    }
+  };
+  auto rebuild = [&](size_t cap, uint32_t upto) {
+    dup_slots.assign(cap, 0);  // cost proportional to this tag, whatever an earlier tag needed
+    dup_count = 0;
+    for (uint32_t j = 0; j < upto; ++j)
+      if (!attrs[j].dup) insert(j);
+  };
+  std::hash<std::string_view> hasher;
+  cur.hash = hasher(name);
+  if (!dup_hashed) {
+    for (uint32_t j = 0; j < idx; ++j) attrs[j].hash = hasher(attrs[j].name.view());
+    rebuild(64, idx);
+    dup_hashed = true;
+  }
+  size_t mask = dup_slots.size() - 1;
+  for (size_t s = cur.hash & mask; dup_slots[s] != 0; s = (s + 1) & mask) {
+    const AttrRec& other = attrs[dup_slots[s] - 1];
+    if (other.hash == cur.hash && other.name.view() == name) {
+      cur.dup = true;
+      Err("duplicate-attribute");
+      return;
+    }
+  }
+  if ((dup_count + 1) * 2 > dup_slots.size()) rebuild(dup_slots.size() * 2, idx);
+  insert(idx);
+}
+
+// `p` is just after '&'. Returns how many bytes after the '&' the reference
+// spans (its decoded form is then in ref/ref_len), or 0 when the '&' is a
+// literal character.
+size_t Tokenizer::Impl::CharRef(const char* p, bool in_attr) {
+  if (p == end) return 0;
+  if (*p == '#') {
+    const char* q = p + 1;
+    bool hex = q < end && (*q == 'x' || *q == 'X');
+    if (hex) ++q;
+    const char* digits = q;
+    uint32_t v = 0;
+    for (; q < end && (hex ? IsHex(*q) : IsDigit(*q)); ++q) {
+      uint32_t d = IsDigit(*q) ? *q - '0' : (*q | 0x20) - 'a' + 10;
+      v = v * (hex ? 16 : 10) + d;
+      if (v > 0x10FFFF) v = 0x110000;  // saturate: only "too big" matters
+    }
+    if (q == digits) {
+      Err("absence-of-digits-in-numeric-character-reference");
+      return 0;
+    }
+    if (q < end && *q == ';')
+      ++q;
+    else
+      Err("missing-semicolon-after-character-reference");
+    if (v == 0) {
+      Err("null-character-reference");
+      v = 0xFFFD;
+    } else if (v > 0x10FFFF) {
+      Err("character-reference-outside-unicode-range");
+      v = 0xFFFD;
+    } else if (v >= 0xD800 && v <= 0xDFFF) {
+      Err("surrogate-character-reference");
+      v = 0xFFFD;
+    } else if (IsNoncharacter(v)) {
+      Err("noncharacter-character-reference");
+    } else if (v == 0x0D || (IsControl(v) && v != 0x09 && v != 0x0A && v != 0x0C && v != 0x20)) {
+      Err("control-character-reference");
+      if (v >= 0x80 && v <= 0x9F && kC1Replacement[v - 0x80]) v = kC1Replacement[v - 0x80];
+    }
+    ref_len = EncodeUtf8(v, ref);
+    return static_cast<size_t>(q - p);
+  }
+  if (!IsAlnum(*p)) return 0;
+  // Longest prefix of the input that is a name in the table: keep the range of
+  // names that start with the characters read so far.
+  size_t lo = 0, hi = kNumNamedEntities, best_len = 0;
+  const NamedEntity* best = nullptr;
+  for (size_t k = 0; k < kMaxNamedEntityLength && p + k < end; ++k) {
+    const char c = p[k];
+    if (kNamedEntities[lo].name_len == k) ++lo;  // the name equal to the prefix sorts first
+    size_t a = lo, b = hi;
+    while (a < b) {  // first name with name[k] >= c
+      size_t m = (a + b) / 2;
+      if (kNamedEntities[m].name[k] < c) a = m + 1; else b = m;
+    }
+    lo = a;
+    b = hi;
+    while (a < b) {  // first name with name[k] > c
+      size_t m = (a + b) / 2;
+      if (kNamedEntities[m].name[k] <= c) a = m + 1; else b = m;
+    }
+    hi = a;
+    if (lo >= hi) break;
+    if (kNamedEntities[lo].name_len == k + 1) {
+      best = &kNamedEntities[lo];
+      best_len = k + 1;
+    }
+  }
+  if (!best) {
+    if (collect) {  // the ambiguous ampersand state reports "&word;"
+      const char* q = p;
+      while (q < end && IsAlnum(*q)) ++q;
+      if (q < end && *q == ';') Err("unknown-named-character-reference");
+    }
+    return 0;
+  }
+  if (best->name[best_len - 1] != ';') {
+    // Legacy rule: in attribute values "&amp=" and "&ampx" stay literal.
+    if (in_attr && p + best_len < end && (p[best_len] == '=' || IsAlnum(p[best_len]))) return 0;
+    Err("missing-semicolon-after-character-reference");
+  }
+  std::memcpy(ref, best->value, best->value_len);
+  ref_len = best->value_len;
+  return best_len;
+}
+
+// At '<' in RCDATA, RAWTEXT or (escaped) script data: if "</name" follows with
+// name the last start tag and then whitespace, '/' or '>', starts that end tag
+// and moves to the tag name state (which treats the terminator exactly as the
+// spec's "... end tag name" states do). Otherwise the '<' is just text: the
+// characters the spec would have buffered are all plain in those states.
+bool Tokenizer::Impl::TryEndTag() {
+  if (!has_last_start_tag || end - pos < 2 || pos[1] != '/') return false;
+  const char* name = pos + 2;
+  const size_t n = last_start_tag.size();
+  const char* q = name;
+  while (q < end && static_cast<size_t>(q - name) <= n && IsAlpha(*q)) ++q;
+  if (static_cast<size_t>(q - name) != n || q == end) return false;
+  if (!(IsWs(*q) || *q == '/' || *q == '>')) return false;
+  if (!CaseEq(name, last_start_tag.data(), n)) return false;
+  BeginTag(true);
+  AddLower(tag_name, name, n);
+  pos = q;
+  state = S::kTagName;
+  return true;
+}
+
+// "<" in the script data (double) escaped states. Escaped: an appropriate end
+// tag, "<script" + terminator entering double escape, or text. Double escaped:
+// "</script" + terminator returns to escaped. The letters are emitted as text
+// either way, as the spec's double escape start/end states do.
+void Tokenizer::Impl::ScriptLessThan(bool double_escaped) {
+  if (!double_escaped && TryEndTag()) return;
+  text.Add(pos++, 1);
+  state = double_escaped ? S::kScriptDoubleEscaped : S::kScriptEscaped;
+  if (double_escaped) {
+    if (pos == end || *pos != '/') return;
+    text.Add(pos++, 1);
+  }
+  const char* q = pos;
+  while (q < end && IsAlpha(*q)) ++q;
+  if (q - pos == 6 && q < end && CaseEq(pos, "script", 6) && (IsWs(*q) || *q == '/' || *q == '>'))
+    state = double_escaped ? S::kScriptEscaped : S::kScriptDoubleEscaped;
+  if (q != pos) text.Add(pos, static_cast<size_t>(q - pos));
+  pos = q;
+}
+
+void Tokenizer::Impl::InputStreamErrors() {
+  // Control characters and noncharacters are reported by the input stream, not
+  // by a state; they are only needed for tests, so a separate pass is fine.
+  for (const char* p = pos; p < end;) {
+    unsigned char b = static_cast<unsigned char>(*p);
+    uint32_t cp;
+    int len;
+    if (b < 0x80) cp = b, len = 1;
+    else if (b < 0xE0) cp = b & 0x1F, len = 2;
+    else if (b < 0xF0) cp = b & 0x0F, len = 3;
+    else cp = b & 0x07, len = 4;
+    if (end - p < len) break;
+    for (int i = 1; i < len; ++i) cp = (cp << 6) | (static_cast<unsigned char>(p[i]) & 0x3F);
+    p += len;
+    if (IsNoncharacter(cp)) Err("noncharacter-in-input-stream");
+    else if (IsControl(cp) && cp != 0 && cp != 0x09 && cp != 0x0A && cp != 0x0C && cp != 0x0D)
+      Err("control-character-in-input-stream");
+  }
+}
+
+void Tokenizer::Impl::Run() {
+  for (;;) {
+    switch (state) {
+      // ---------------- text states ----------------
+      case S::kData: {
+        const char* p = Find4<'<', '&', '\r', '\0'>(pos, end);
+        if (p != pos) text.Add(pos, static_cast<size_t>(p - pos));
+        pos = p;
+        if (p == end) return EmitEof();
+        if (*p == '<') {
+          ++pos;
+          state = S::kTagOpen;
+        } else if (*p == '&') {
+          CharRefIn(text, false);
+        } else if (*p == '\r') {
+          text.AddByte('\n');
+          Adv();
+        } else {  // NUL goes to the tree builder as is
+          Err("unexpected-null-character");
+          text.Add(pos++, 1);
+        }
+        break;
+      }
+      case S::kRcdata: {
+        const char* p = Find4<'<', '&', '\r', '\0'>(pos, end);
+        if (p != pos) text.Add(pos, static_cast<size_t>(p - pos));
+        pos = p;
+        if (p == end) return EmitEof();
+        if (*p == '<') {
+          if (!TryEndTag()) text.Add(pos++, 1);
+        } else if (*p == '&') {
+          CharRefIn(text, false);
+        } else {
+          NulOrCr(text);
+        }
+        break;
+      }
+      case S::kRawtext:
+      case S::kScriptData: {
+        const char* p = Find4<'<', '\r', '\0', '\0'>(pos, end);
+        if (p != pos) text.Add(pos, static_cast<size_t>(p - pos));
+        pos = p;
+        if (p == end) return EmitEof();
+        if (*p != '<') {
+          NulOrCr(text);
+        } else if (!TryEndTag()) {
+          if (state == S::kScriptData && end - pos >= 2 && pos[1] == '!') {
+            text.Add(pos, 2);
+            pos += 2;
+            state = S::kScriptEscapeStart;
+          } else {
+            text.Add(pos++, 1);
+          }
+        }
+        break;
+      }
+      case S::kPlaintext: {
+        const char* p = Find4<'\r', '\0', '\0', '\0'>(pos, end);
+        if (p != pos) text.Add(pos, static_cast<size_t>(p - pos));
+        pos = p;
+        if (p == end) return EmitEof();
+        NulOrCr(text);
+        break;
+      }
+      case S::kCdataSection: {
+        const char* p = Find4<']', '\r', '\r', '\r'>(pos, end);
+        if (p != pos) text.Add(pos, static_cast<size_t>(p - pos));
+        pos = p;
+        if (p == end) {
+          Err("eof-in-cdata");
+          return EmitEof();
+        }
+        if (*p == ']') {
+          ++pos;
+          state = S::kCdataBracket;
+        } else {
+          text.AddByte('\n');
+          Adv();
+        }
+        break;
+      }
+      case S::kCdataBracket:
+        if (Cur() == ']') {
+          ++pos;
+          state = S::kCdataEnd;
+        } else {
+          AddLit(text, "]", 1, pos - 1);
+          state = S::kCdataSection;
+        }
+        break;
+      case S::kCdataEnd: {
+        int c = Cur();
+        if (c == ']') {
+          AddLit(text, "]", 1, pos - 2);
+          ++pos;
+        } else if (c == '>') {
+          ++pos;
+          state = S::kData;
+        } else {
+          AddLit(text, "]]", 2, pos - 2);
+          state = S::kCdataSection;
+        }
+        break;
+      }
+
+      // ---------------- script data escapes ----------------
+      case S::kScriptEscapeStart:
+      case S::kScriptEscapeStartDash:
+        if (Cur() == '-') {
+          text.Add(pos++, 1);
+          state = state == S::kScriptEscapeStart ? S::kScriptEscapeStartDash : S::kScriptEscapedDashDash;
+        } else {
+          state = S::kScriptData;
+        }
+        break;
+      case S::kScriptEscaped:
+      case S::kScriptDoubleEscaped: {
+        const bool dbl = state == S::kScriptDoubleEscaped;
+        const char* p = Find4<'-', '<', '\r', '\0'>(pos, end);
+        if (p != pos) text.Add(pos, static_cast<size_t>(p - pos));
+        pos = p;
+        if (p == end) {
+          Err("eof-in-script-html-comment-like-text");
+          return EmitEof();
+        }
+        if (*p == '-') {
+          text.Add(pos++, 1);
+          state = dbl ? S::kScriptDoubleEscapedDash : S::kScriptEscapedDash;
+        } else if (*p == '<') {
+          ScriptLessThan(dbl);
+        } else {
+          NulOrCr(text);
+        }
+        break;
+      }
+      case S::kScriptEscapedDash:
+      case S::kScriptEscapedDashDash:
+      case S::kScriptDoubleEscapedDash:
+      case S::kScriptDoubleEscapedDashDash: {
+        const bool dbl = state == S::kScriptDoubleEscapedDash || state == S::kScriptDoubleEscapedDashDash;
+        const bool dashdash = state == S::kScriptEscapedDashDash || state == S::kScriptDoubleEscapedDashDash;
+        int c = Cur();
+        if (c == kEof) {
+          Err("eof-in-script-html-comment-like-text");
+          return EmitEof();
+        }
+        if (c == '-') {
+          text.Add(pos++, 1);
+          state = dbl ? S::kScriptDoubleEscapedDashDash : S::kScriptEscapedDashDash;
+          break;
+        }
+        if (c == '<') {
+          ScriptLessThan(dbl);
+          break;
+        }
+        if (c == '>' && dashdash) {
+          text.Add(pos++, 1);
+          state = S::kScriptData;
+          break;
+        }
+        if (c == 0) {
+          NulOrCr(text);
+        } else {
+          TakeCur(text);
+        }
+        state = dbl ? S::kScriptDoubleEscaped : S::kScriptEscaped;
+        break;
+      }
+
+      // ---------------- tags ----------------
+      case S::kTagOpen: {
+        int c = Cur();
+        if (c == '!') {
+          ++pos;
+          state = S::kMarkupDeclOpen;
+        } else if (c == '/') {
+          ++pos;
+          state = S::kEndTagOpen;
+        } else if (IsAlpha(c)) {
+          BeginTag(false);
+          state = S::kTagName;
+        } else if (c == '?') {
+          Err("unexpected-question-mark-instead-of-tag-name");
+          BeginComment();
+          state = S::kBogusComment;
+        } else if (c == kEof) {
+          Err("eof-before-tag-name");
+          text.Add(pos - 1, 1);
+          return EmitEof();
+        } else {
+          Err("invalid-first-character-of-tag-name");
+          text.Add(pos - 1, 1);
+          state = S::kData;
+        }
+        break;
+      }
+      case S::kEndTagOpen: {
+        int c = Cur();
+        if (IsAlpha(c)) {
+          BeginTag(true);
+          state = S::kTagName;
+        } else if (c == '>') {
+          Err("missing-end-tag-name");
+          ++pos;
+          state = S::kData;
+        } else if (c == kEof) {
+          Err("eof-before-tag-name");
+          text.Add(pos - 2, 2);
+          return EmitEof();
+        } else {
+          Err("invalid-first-character-of-tag-name");
+          BeginComment();
+          state = S::kBogusComment;
+        }
+        break;
+      }
+      case S::kTagName: {
+        const char* p = SkipNot(kTagNameStop, pos, end);
+        if (p != pos) tag_name.Add(pos, static_cast<size_t>(p - pos));
+        pos = p;
+        if (p == end) {
+          Err("eof-in-tag");
+          return EmitEof();
+        }
+        char c = *p;
+        if (IsWs(c)) {
+          Adv();
+          state = S::kBeforeAttrName;
+        } else if (c == '/') {
+          ++pos;
+          state = S::kSelfClosingStartTag;
+        } else if (c == '>') {
+          ++pos;
+          return EmitTag();
+        } else if (c == '\0') {
+          Err("unexpected-null-character");
+          tag_name.AddBytes(kReplacement, 3);
+          ++pos;
+        } else {
+          tag_name.AddByte(Lower(c));
+          ++pos;
+        }
+        break;
+      }
+      case S::kBeforeAttrName: {
+        while (pos < end && IsWs(*pos)) ++pos;
+        int c = Cur();
+        if (c == '/' || c == '>' || c == kEof) {
+          state = S::kAfterAttrName;
+        } else if (c == '=') {
+          Err("unexpected-equals-sign-before-attribute-name");
+          NewAttr().name.Add(pos++, 1);
+          state = S::kAttrName;
+        } else {
+          NewAttr();
+          state = S::kAttrName;
+        }
+        break;
+      }
+      case S::kAttrName: {
+        Acc& name = CurAttr().name;
+        const char* p = SkipNot(kAttrNameStop, pos, end);
+        if (p != pos) name.Add(pos, static_cast<size_t>(p - pos));
+        pos = p;
+        int c = Cur();
+        if (c == kEof || IsWs(c) || c == '/' || c == '>') {
+          CheckDuplicate();
+          state = S::kAfterAttrName;
+        } else if (c == '=') {
+          CheckDuplicate();
+          ++pos;
+          state = S::kBeforeAttrValue;
+        } else if (c == 0) {
+          Err("unexpected-null-character");
+          name.AddBytes(kReplacement, 3);
+          ++pos;
+        } else if (IsUpper(c)) {
+          name.AddByte(static_cast<char>(c | 0x20));
+          ++pos;
+        } else {  // " ' <
+          Err("unexpected-character-in-attribute-name");
+          name.Add(pos++, 1);
+        }
+        break;
+      }
+      case S::kAfterAttrName: {
+        while (pos < end && IsWs(*pos)) ++pos;
+        int c = Cur();
+        if (c == '/') {
+          ++pos;
+          state = S::kSelfClosingStartTag;
+        } else if (c == '=') {
+          ++pos;
+          state = S::kBeforeAttrValue;
+        } else if (c == '>') {
+          ++pos;
+          return EmitTag();
+        } else if (c == kEof) {
+          Err("eof-in-tag");
+          return EmitEof();
+        } else {
+          NewAttr();
+          state = S::kAttrName;
+        }
+        break;
+      }
+      case S::kBeforeAttrValue: {
+        while (pos < end && IsWs(*pos)) ++pos;
+        int c = Cur();
+        if (c == '"') {
+          ++pos;
+          state = S::kAttrValueDq;
+        } else if (c == '\'') {
+          ++pos;
+          state = S::kAttrValueSq;
+        } else if (c == '>') {
+          Err("missing-attribute-value");
+          ++pos;
+          return EmitTag();
+        } else {
+          state = S::kAttrValueUnquoted;
+        }
+        break;
+      }
+      case S::kAttrValueDq:
+      case S::kAttrValueSq: {
+        Acc& value = CurAttr().value;
+        const char quote = state == S::kAttrValueDq ? '"' : '\'';
+        const char* p = quote == '"' ? Find4<'"', '&', '\r', '\0'>(pos, end) : Find4<'\'', '&', '\r', '\0'>(pos, end);
+        if (p != pos) value.Add(pos, static_cast<size_t>(p - pos));
+        pos = p;
+        if (p == end) {
+          Err("eof-in-tag");
+          return EmitEof();
+        }
+        if (*p == quote) {
+          ++pos;
+          state = S::kAfterAttrValueQuoted;
+        } else if (*p == '&') {
+          CharRefIn(value, true);
+        } else {
+          NulOrCr(value);
+        }
+        break;
+      }
+      case S::kAttrValueUnquoted: {
+        Acc& value = CurAttr().value;
+        const char* p = SkipNot(kUnquotedStop, pos, end);
+        if (p != pos) value.Add(pos, static_cast<size_t>(p - pos));
+        pos = p;
+        if (p == end) {
+          Err("eof-in-tag");
+          return EmitEof();
+        }
+        char c = *p;
+        if (IsWs(c)) {
+          Adv();
+          state = S::kBeforeAttrName;
+        } else if (c == '&') {
+          CharRefIn(value, true);
+        } else if (c == '>') {
+          ++pos;
+          return EmitTag();
+        } else if (c == '\0') {
+          NulOrCr(value);
+        } else {  // " ' < = `
+          Err("unexpected-character-in-unquoted-attribute-value");
+          value.Add(pos++, 1);
+        }
+        break;
+      }
+      case S::kAfterAttrValueQuoted: {
+        int c = Cur();
+        if (c == kEof) {
+          Err("eof-in-tag");
+          return EmitEof();
+        }
+        if (IsWs(c)) {
+          Adv();
+          state = S::kBeforeAttrName;
+        } else if (c == '/') {
+          ++pos;
+          state = S::kSelfClosingStartTag;
+        } else if (c == '>') {
+          ++pos;
+          return EmitTag();
+        } else {
+          Err("missing-whitespace-between-attributes");
+          state = S::kBeforeAttrName;
+        }
+        break;
+      }
+      case S::kSelfClosingStartTag: {
+        int c = Cur();
+        if (c == '>') {
+          ++pos;
+          self_closing = true;
+          return EmitTag();
+        }
+        if (c == kEof) {
+          Err("eof-in-tag");
+          return EmitEof();
+        }
+        Err("unexpected-solidus-in-tag");
+        state = S::kBeforeAttrName;
+        break;
+      }
+
+      // ---------------- comments ----------------
+      case S::kMarkupDeclOpen: {
+        const size_t left = static_cast<size_t>(end - pos);
+        if (left >= 2 && pos[0] == '-' && pos[1] == '-') {
+          pos += 2;
+          BeginComment();
+          state = S::kCommentStart;
+        } else if (left >= 7 && CaseEq(pos, "doctype", 7)) {
+          pos += 7;
+          BeginDoctype();
+          state = S::kDoctype;
+        } else if (left >= 7 && std::memcmp(pos, "[CDATA[", 7) == 0) {
+          if (!text.empty()) {  // let the tree builder catch up first; come back here
+            FillText();
+            return;
+          }
+          if (allow_cdata) {
+            pos += 7;
+            state = S::kCdataSection;
+          } else {
+            Err("cdata-in-html-content");
+            BeginComment();
+            comment.Add(pos, 7);
+            pos += 7;
+            state = S::kBogusComment;
+          }
+        } else {
+          Err("incorrectly-opened-comment");
+          BeginComment();
+          state = S::kBogusComment;
+        }
+        break;
+      }
+      case S::kBogusComment: {
+        const char* p = Find4<'>', '\r', '\0', '\0'>(pos, end);
+        if (p != pos) comment.Add(pos, static_cast<size_t>(p - pos));
+        pos = p;
+        if (p == end) {
+          state = S::kEofReached;
+          return EmitComment();
+        }
+        if (*p == '>') {
+          ++pos;
+          state = S::kData;
+          return EmitComment();
+        }
+        NulOrCr(comment);
+        break;
+      }
+      case S::kCommentStart:
+      case S::kCommentStartDash: {
+        int c = Cur();
+        if (c == '-') {
+          ++pos;
+          state = state == S::kCommentStart ? S::kCommentStartDash : S::kCommentEnd;
+        } else if (c == '>') {
+          Err("abrupt-closing-of-empty-comment");
+          ++pos;
+          state = S::kData;
+          return EmitComment();
+        } else if (c == kEof && state == S::kCommentStartDash) {
+          return EofInComment();
+        } else {
+          if (state == S::kCommentStartDash) AddLit(comment, "-", 1, pos - 1);
+          state = S::kComment;
+        }
+        break;
+      }
+      case S::kComment: {
+        const char* p = Find4<'<', '-', '\r', '\0'>(pos, end);
+        if (p != pos) comment.Add(pos, static_cast<size_t>(p - pos));
+        pos = p;
+        if (p == end) return EofInComment();
+        if (*p == '<') {
+          comment.Add(pos++, 1);
+          state = S::kCommentLt;
+        } else if (*p == '-') {
+          ++pos;
+          state = S::kCommentEndDash;
+        } else {
+          NulOrCr(comment);
+        }
+        break;
+      }
+      case S::kCommentLt: {
+        int c = Cur();
+        if (c == '!') {
+          comment.Add(pos++, 1);
+          state = S::kCommentLtBang;
+        } else if (c == '<') {
+          comment.Add(pos++, 1);
+        } else {
+          state = S::kComment;
+        }
+        break;
+      }
+      case S::kCommentLtBang:
+        if (Cur() == '-') {
+          ++pos;
+          state = S::kCommentLtBangDash;
+        } else {
+          state = S::kComment;
+        }
+        break;
+      case S::kCommentLtBangDash:
+        if (Cur() == '-') {
+          ++pos;
+          state = S::kCommentLtBangDashDash;
+        } else {
+          state = S::kCommentEndDash;
+        }
+        break;
+      case S::kCommentLtBangDashDash: {
+        int c = Cur();
+        if (c != '>' && c != kEof) Err("nested-comment");
+        state = S::kCommentEnd;
+        break;
+      }
+      case S::kCommentEndDash: {
+        int c = Cur();
+        if (c == '-') {
+          ++pos;
+          state = S::kCommentEnd;
+        } else if (c == kEof) {
+          return EofInComment();
+        } else {
+          AddLit(comment, "-", 1, pos - 1);
+          state = S::kComment;
+        }
+        break;
+      }
+      case S::kCommentEnd: {
+        int c = Cur();
+        if (c == '>') {
+          ++pos;
+          state = S::kData;
+          return EmitComment();
+        } else if (c == '!') {
+          ++pos;
+          state = S::kCommentEndBang;
+        } else if (c == '-') {
+          AddLit(comment, "-", 1, pos - 2);
+          ++pos;
+        } else if (c == kEof) {
+          return EofInComment();
+        } else {
+          AddLit(comment, "--", 2, pos - 2);
+          state = S::kComment;
+        }
+        break;
+      }
+      case S::kCommentEndBang: {
+        int c = Cur();
+        if (c == '-') {
+          AddLit(comment, "--!", 3, pos - 3);
+          ++pos;
+          state = S::kCommentEndDash;
+        } else if (c == '>') {
+          Err("incorrectly-closed-comment");
+          ++pos;
+          state = S::kData;
+          return EmitComment();
+        } else if (c == kEof) {
+          return EofInComment();
+        } else {
+          AddLit(comment, "--!", 3, pos - 3);
+          state = S::kComment;
+        }
+        break;
+      }
+
+      // ---------------- DOCTYPE ----------------
+      case S::kDoctype: {
+        int c = Cur();
+        if (c == kEof) return EofInDoctype();
+        if (IsWs(c)) {
+          Adv();
+        } else if (c != '>') {
+          Err("missing-whitespace-before-doctype-name");
+        }
+        state = S::kBeforeDoctypeName;
+        break;
+      }
+      case S::kBeforeDoctypeName: {
+        int c = Cur();
+        if (c == kEof) return EofInDoctype();
+        if (IsWs(c)) {
+          Adv();
+          break;
+        }
+        if (c == '>') {
+          Err("missing-doctype-name");
+          dt_quirks = true;
+          ++pos;
+          state = S::kData;
+          return EmitDoctype();
+        }
+        dt_has_name = true;
+        state = S::kDoctypeName;
+        break;
+      }
+      case S::kDoctypeName: {
+        int c = Cur();
+        if (c == kEof) return EofInDoctype();
+        if (IsWs(c)) {
+          Adv();
+          state = S::kAfterDoctypeName;
+        } else if (c == '>') {
+          ++pos;
+          state = S::kData;
+          return EmitDoctype();
+        } else if (c == 0) {
+          Err("unexpected-null-character");
+          dt_name.append(kReplacement, 3);
+          ++pos;
+        } else {
+          dt_name.push_back(Lower(static_cast<char>(c)));
+          ++pos;
+        }
+        break;
+      }
+      case S::kAfterDoctypeName: {
+        int c = Cur();
+        if (c == kEof) return EofInDoctype();
+        if (IsWs(c)) {
+          Adv();
+        } else if (c == '>') {
+          ++pos;
+          state = S::kData;
+          return EmitDoctype();
+        } else if (end - pos >= 6 && CaseEq(pos, "public", 6)) {
+          pos += 6;
+          state = S::kAfterDoctypePublicKw;
+        } else if (end - pos >= 6 && CaseEq(pos, "system", 6)) {
+          pos += 6;
+          state = S::kAfterDoctypeSystemKw;
+        } else {
+          Err("invalid-character-sequence-after-doctype-name");
+          dt_quirks = true;
+          state = S::kBogusDoctype;
+        }
+        break;
+      }
+      case S::kAfterDoctypePublicKw:
+      case S::kBeforeDoctypePublicId:
+      case S::kAfterDoctypeSystemKw:
+      case S::kBeforeDoctypeSystemId: {
+        const bool pub = state == S::kAfterDoctypePublicKw || state == S::kBeforeDoctypePublicId;
+        const bool after_kw = state == S::kAfterDoctypePublicKw || state == S::kAfterDoctypeSystemKw;
+        int c = Cur();
+        if (c == kEof) return EofInDoctype();
+        if (IsWs(c)) {
+          Adv();
+          if (after_kw) state = pub ? S::kBeforeDoctypePublicId : S::kBeforeDoctypeSystemId;
+        } else if (c == '"' || c == '\'') {
+          if (after_kw)
+            Err(pub ? "missing-whitespace-after-doctype-public-keyword"
+                    : "missing-whitespace-after-doctype-system-keyword");
+          (pub ? dt_has_public : dt_has_system) = true;
+          ++pos;
+          state = pub ? (c == '"' ? S::kDoctypePublicIdDq : S::kDoctypePublicIdSq)
+                      : (c == '"' ? S::kDoctypeSystemIdDq : S::kDoctypeSystemIdSq);
+        } else if (c == '>') {
+          Err(pub ? "missing-doctype-public-identifier" : "missing-doctype-system-identifier");
+          dt_quirks = true;
+          ++pos;
+          state = S::kData;
+          return EmitDoctype();
+        } else {
+          Err(pub ? "missing-quote-before-doctype-public-identifier"
+                  : "missing-quote-before-doctype-system-identifier");
+          dt_quirks = true;
+          state = S::kBogusDoctype;
+        }
+        break;
+      }
+      case S::kDoctypePublicIdDq:
+      case S::kDoctypePublicIdSq:
+      case S::kDoctypeSystemIdDq:
+      case S::kDoctypeSystemIdSq: {
+        const bool pub = state == S::kDoctypePublicIdDq || state == S::kDoctypePublicIdSq;
+        const char quote = (state == S::kDoctypePublicIdDq || state == S::kDoctypeSystemIdDq) ? '"' : '\'';
+        std::string& id = pub ? dt_public : dt_system;
+        int c = Cur();
+        if (c == kEof) return EofInDoctype();
+        if (c == quote) {
+          ++pos;
+          state = pub ? S::kAfterDoctypePublicId : S::kAfterDoctypeSystemId;
+        } else if (c == 0) {
+          Err("unexpected-null-character");
+          id.append(kReplacement, 3);
+          ++pos;
+        } else if (c == '>') {
+          Err(pub ? "abrupt-doctype-public-identifier" : "abrupt-doctype-system-identifier");
+          dt_quirks = true;
+          ++pos;
+          state = S::kData;
+          return EmitDoctype();
+        } else {
+          id.push_back(static_cast<char>(c));
+          Adv();
+        }
+        break;
+      }
+      case S::kAfterDoctypePublicId:
+      case S::kBetweenDoctypeIds: {
+        const bool after = state == S::kAfterDoctypePublicId;
+        int c = Cur();
+        if (c == kEof) return EofInDoctype();
+        if (IsWs(c)) {
+          Adv();
+          state = S::kBetweenDoctypeIds;
+        } else if (c == '>') {
+          ++pos;
+          state = S::kData;
+          return EmitDoctype();
+        } else if (c == '"' || c == '\'') {
+          if (after) Err("missing-whitespace-between-doctype-public-and-system-identifiers");
+          dt_has_system = true;
+          ++pos;
+          state = c == '"' ? S::kDoctypeSystemIdDq : S::kDoctypeSystemIdSq;
+        } else {
+          Err("missing-quote-before-doctype-system-identifier");
+          dt_quirks = true;
+          state = S::kBogusDoctype;
+        }
+        break;
+      }
+      case S::kAfterDoctypeSystemId: {
+        int c = Cur();
+        if (c == kEof) return EofInDoctype();
+        if (IsWs(c)) {
+          Adv();
+        } else if (c == '>') {
+          ++pos;
+          state = S::kData;
+          return EmitDoctype();
+        } else {
+          Err("unexpected-character-after-doctype-system-identifier");
+          state = S::kBogusDoctype;  // not force-quirks
+        }
+        break;
+      }
+      case S::kBogusDoctype: {
+        const char* p = Find4<'>', '\0', '\0', '\0'>(pos, end);
+        pos = p;
+        if (p == end) {
+          state = S::kEofReached;
+          return EmitDoctype();
+        }
+        ++pos;
+        if (*p == '>') {
+          state = S::kData;
+          return EmitDoctype();
+        }
+        Err("unexpected-null-character");
+        break;
+      }
+
+      case S::kEofReached:
+        return EmitEof();
+    }
+  }
+}
+
+Tokenizer::Tokenizer(std::string_view utf8_input) : impl_(std::make_unique<Impl>(utf8_input)) {}
+Tokenizer::~Tokenizer() = default;
+
+const Token& Tokenizer::Next() {
+  Impl& m = *impl_;
+  if (m.queued != Impl::Queued::kNone) {
+    m.FillQueued(m.queued);
+    m.queued = Impl::Queued::kNone;
+    return m.out;
+  }
+  m.text_arena.clear();  // the previous character token is gone
+  m.Run();
+  return m.out;
+}
+
+void Tokenizer::SetState(TokenizerState state) {
+  static constexpr S kMap[] = {S::kData, S::kRcdata, S::kRawtext, S::kScriptData, S::kPlaintext, S::kCdataSection};
+  if (impl_->state != S::kEofReached) impl_->state = kMap[static_cast<int>(state)];
+}
+
+void Tokenizer::SetLastStartTag(std::string_view name) {
+  impl_->last_start_tag.assign(name);
+  impl_->has_last_start_tag = !name.empty();
+}
+
+void Tokenizer::SetAllowCdata(bool allow) { impl_->allow_cdata = allow; }
+
+bool Tokenizer::PointsIntoInput(std::string_view s) const {
+  return s.data() != nullptr && s.data() >= impl_->begin && s.data() + s.size() <= impl_->end;
+}
+
+void Tokenizer::CollectErrors(bool on) {
+  if (on && !impl_->collect) {
+    impl_->collect = true;
+    impl_->InputStreamErrors();
+  }
+  impl_->collect = on;
+}
+
+const std::vector<std::string>& Tokenizer::errors() const { return impl_->errors; }
+
+}  // namespace matn::html
