@@ -1,0 +1,1045 @@
+// ExtractMetadata: one pass over the tree collects the evidence (meta tags,
+// JSON-LD, headings, <time>, microdata, byline and date containers); the
+// fields are then chosen from it in order of trust.
+#include "matn/metadata.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "metadata/dates.h"
+#include "metadata/json_ld.h"
+#include "metadata/util.h"
+
+namespace matn {
+
+namespace {
+
+using namespace metadata_internal;
+
+constexpr size_t kMaxCandidates = 400;  // per kind; bounds ancestor walks on hostile pages
+constexpr int kMaxAncestorHops = 300;
+
+struct MetaTag {
+  std::string key;  // lowercased property / name / itemprop / http-equiv
+  std::string_view content;
+};
+
+struct Located {
+  const Node* node;
+  uint32_t order;  // preorder index, for "before/after the headline"
+};
+
+struct Evidence {
+  std::vector<MetaTag> metas;
+  std::string title_tag;
+  std::string canonical, base_href, html_lang, image_src;
+  std::vector<Located> h1s, h2s, times, itemprops, date_boxes, bylines, rel_authors;
+  JsonDoc ld;
+  std::unordered_map<const Node*, uint32_t> order;  // for recorded nodes only
+};
+
+// ---- Zones: where a node sits relative to the page's chrome. ------------------
+
+enum Zone : unsigned {
+  kInComment = 1,   // reader comments, replies
+  kInRelated = 2,   // related / recommended / teaser lists, sidebars, widgets
+  kInChrome = 4,    // nav, footer, site header, menus, clock/weather widgets
+  kInArticle = 8,   // <article>, <main>, itemprop=articleBody …
+};
+
+unsigned ZoneOf(const Node* n, const std::unordered_set<const Node*>* headline_ancestors) {
+  unsigned z = 0;
+  int hops = 0;
+  for (const Node* p = n; p && hops < kMaxAncestorHops; p = p->parent, ++hops) {
+    if (!p->IsElement()) continue;
+    if (p->Is(Tag::kArticle) || p->Is(Tag::kMain)) z |= kInArticle;
+    if (p->Is(Tag::kNav) || p->Is(Tag::kFooter) || p->Is(Tag::kAside)) z |= kInChrome;
+    bool holds_headline = headline_ancestors && headline_ancestors->count(p);
+    if (p->Is(Tag::kHeader) && !holds_headline) z |= kInChrome;
+    if (p->Attr("class").empty() && p->Attr("id").empty()) continue;
+    if (ClassOrIdContains(p, {"comment", "reply", "respond", "disqus", "discussion", "kommentar"}))
+      z |= kInComment;
+    if (ClassOrIdContains(p, {"related", "recommend", "teaser", "sidebar", "widget", "popular",
+                              "most-read", "mostread", "trending", "also-read", "more-stories",
+                              "read-more", "readmore", "newsletter", "promo"}))
+      z |= kInRelated;
+    if (ClassOrIdContains(p, {"clock", "weather", "today", "current-date", "currentdate", "topbar",
+                              "top-bar", "masthead", "navbar", "breadcrumb", "cookie"}) ||
+        HasClassToken(p, {"nav", "menu", "footer", "site-header", "page-footer"}) ||
+        (!holds_headline && HasClassToken(p, {"header", "top"})))
+      z |= kInChrome;
+  }
+  return z;
+}
+
+// ---- Collection. -----------------------------------------------------------
+
+bool IsLdScript(const Node* n) {
+  std::string type = LowerAscii(CollapseWhitespace(n->Attr("type")));
+  return StartsWith(type, "application/ld+json");
+}
+
+std::string ScriptText(const Node* n) {
+  std::string s;
+  for (const Node* c = n->first_child; c; c = c->next_sibling)
+    if (c->IsText()) s.append(c->data);
+  return s;
+}
+
+void Collect(const Document& doc, Evidence* ev) {
+  const Node* root = doc.root();
+  if (!root) return;
+  if (const Node* html = doc.html()) ev->html_lang = CollapseWhitespace(html->Attr("lang"));
+  uint32_t order = 0;
+  auto record = [&](std::vector<Located>* v, const Node* n) {
+    if (v->size() >= kMaxCandidates) return;
+    v->push_back({n, order});
+    ev->order.emplace(n, order);
+  };
+  for (const Node* n = root; n; n = NextInPreorder(n, root)) {
+    ++order;
+    if (!n->IsElement()) continue;
+    if (n->ns != Namespace::kHtml) continue;
+    switch (n->tag) {
+      case Tag::kMeta: {
+        std::string_view content = n->Attr("content");
+        if (!n->FindAttr("content")) {
+          // <meta itemprop=datePublished datetime=…> appears in the wild too.
+          content = n->Attr("datetime");
+          if (content.empty()) continue;
+        }
+        for (std::string_view a : {"property", "name", "itemprop", "http-equiv"}) {
+          std::string_view k = n->Attr(a);
+          if (k.empty()) continue;
+          // property="og:title article:tag" is legal RDFa: one entry per term.
+          std::string keys = LowerAscii(k);
+          size_t i = 0;
+          while (i < keys.size() && ev->metas.size() < 4 * kMaxCandidates) {
+            while (i < keys.size() && keys[i] == ' ') ++i;
+            size_t b = i;
+            while (i < keys.size() && keys[i] != ' ') ++i;
+            if (i > b) ev->metas.push_back({keys.substr(b, i - b), content});
+          }
+        }
+        if (!n->Attr("itemprop").empty()) record(&ev->itemprops, n);
+        continue;
+      }
+      case Tag::kTitle:
+        if (ev->title_tag.empty()) ev->title_tag = NodeText(n, 2000);
+        continue;
+      case Tag::kLink: {
+        std::string rel = LowerAscii(n->Attr("rel"));
+        std::string_view href = n->Attr("href");
+        if (rel == "canonical" && ev->canonical.empty()) ev->canonical = std::string(href);
+        if (rel == "image_src" && ev->image_src.empty()) ev->image_src = std::string(href);
+        continue;
+      }
+      case Tag::kBase:
+        if (ev->base_href.empty()) ev->base_href = CollapseWhitespace(n->Attr("href"));
+        continue;
+      case Tag::kScript:
+        if (IsLdScript(n)) ParseJsonLenient(ScriptText(n), &ev->ld);
+        continue;
+      case Tag::kH1: record(&ev->h1s, n); break;
+      case Tag::kH2: record(&ev->h2s, n); break;
+      case Tag::kTime: record(&ev->times, n); break;
+      default: break;
+    }
+    if (n->FindAttr("itemprop") && n->tag != Tag::kMeta) record(&ev->itemprops, n);
+    if (n->Is(Tag::kA) && EqualsIgnoreCase(CollapseWhitespace(n->Attr("rel")), "author"))
+      record(&ev->rel_authors, n);
+    if (n->Attr("class").empty() && n->Attr("id").empty()) continue;
+    if (HasClassToken(n, {"byline", "author", "autor", "writer", "by", "creator", "author-name",
+                          "authors", "byline-name", "article-author", "post-author"}))
+      record(&ev->bylines, n);
+    if (HasClassToken(n, {"date", "time", "published", "pubdate", "publish", "posted", "post-date",
+                          "entry-date", "dateline", "datum", "fecha", "data", "meta", "byline",
+                          "timestamp", "article-date", "publication-date", "info", "details"}))
+      record(&ev->date_boxes, n);
+  }
+}
+
+std::string_view MetaValue(const Evidence& ev, std::initializer_list<std::string_view> keys) {
+  for (std::string_view k : keys)
+    for (const MetaTag& m : ev.metas)
+      if (m.key == k && !CollapseWhitespace(m.content).empty()) return m.content;
+  return {};
+}
+
+std::vector<std::string_view> MetaValues(const Evidence& ev, std::string_view key) {
+  std::vector<std::string_view> out;
+  for (const MetaTag& m : ev.metas)
+    if (m.key == key && !m.content.empty()) out.push_back(m.content);
+  return out;
+}
+
+// ---- JSON-LD. -------------------------------------------------------------
+
+std::string LdText(std::string_view s) { return CollapseWhitespace(DecodeEntities(s)); }
+
+std::string_view StripSchemaPrefix(std::string_view t) {
+  for (std::string_view p : {"http://schema.org/", "https://schema.org/", "schema:"})
+    if (StartsWith(t, p)) return t.substr(p.size());
+  return t;
+}
+
+// 1: article types, 2: other creative works with a date, 3: web pages; 0: other.
+int TypeTier(std::string_view t) {
+  t = StripSchemaPrefix(t);
+  static constexpr std::string_view kArticle[] = {
+      "BlogPosting", "LiveBlogPosting", "SocialMediaPosting", "DiscussionForumPosting",
+      "Report", "ReportageNews", "Review", "Posting"};
+  if (t.size() >= 7 && t.substr(t.size() - 7) == "Article") return 1;
+  for (std::string_view a : kArticle)
+    if (t == a) return 1;
+  static constexpr std::string_view kWork[] = {"Recipe", "VideoObject", "Event", "CreativeWork",
+                                               "PodcastEpisode", "Episode", "Book", "Course",
+                                               "HowTo", "QAPage", "Question", "Chapter"};
+  for (std::string_view a : kWork)
+    if (t == a) return 2;
+  if (t.size() >= 7 && t.substr(t.size() - 7) == "WebPage") return 3;
+  if (t == "ItemPage" || t == "AboutPage" || t == "ProfilePage" || t == "CollectionPage") return 3;
+  return 0;
+}
+
+std::vector<std::string> LdTypes(const JsonDoc& d, int32_t obj) {
+  std::vector<std::string> out;
+  int32_t t = d.Member(obj, "@type");
+  if (t < 0) return out;
+  if (d.nodes[t].type == JsonNode::kString) {
+    out.emplace_back(StripSchemaPrefix(d.nodes[t].value));
+  } else if (d.nodes[t].type == JsonNode::kArray) {
+    for (int32_t c = d.nodes[t].first_child; c >= 0; c = d.nodes[c].next_sibling)
+      if (d.nodes[c].type == JsonNode::kString) out.emplace_back(StripSchemaPrefix(d.nodes[c].value));
+  }
+  return out;
+}
+
+struct LdFacts {
+  int32_t article = -1;
+  int tier = 0;
+  int article_objects = 0;  // tier-1 objects anywhere: many of them = a listing
+  bool item_list = false;
+  std::string headline, date_published, date_modified, description, image, url, lang, body;
+  std::vector<std::string> authors, keywords, sections;
+  std::string publisher, website_name;
+};
+
+// Nesting below the top level or @graph; an article under mainEntity counts as top level.
+int LdDepth(const JsonDoc& d, int32_t obj) {
+  int depth = 0, hops = 0;
+  for (int32_t cur = obj; hops < 100; ++hops) {
+    int32_t p = d.nodes[cur].parent;
+    if (p < 0) break;
+    const std::string& via = d.nodes[cur].key;
+    if (d.nodes[p].type == JsonNode::kObject && via != "mainEntity" && via != "@graph") ++depth;
+    cur = p;
+  }
+  return depth;
+}
+
+std::string NameOf(const JsonDoc& d, int32_t v, const std::unordered_map<std::string, int32_t>& ids) {
+  const JsonNode& n = d.nodes[v];
+  if (n.type == JsonNode::kString) return LdText(n.value);
+  if (n.type != JsonNode::kObject) return {};
+  std::string name = LdText(d.MemberString(v, "name"));
+  if (name.empty()) {
+    std::string g = LdText(d.MemberString(v, "givenName")), f = LdText(d.MemberString(v, "familyName"));
+    name = CollapseWhitespace(g + " " + f);
+  }
+  if (name.empty()) {
+    auto it = ids.find(std::string(d.MemberString(v, "@id")));
+    if (it != ids.end() && it->second != v) {
+      std::string_view nm = d.MemberString(it->second, "name");
+      name = LdText(nm);
+    }
+  }
+  return name;
+}
+
+std::vector<int32_t> ValuesOf(const JsonDoc& d, int32_t v) {
+  std::vector<int32_t> out;
+  if (v < 0) return out;
+  if (d.nodes[v].type == JsonNode::kArray) {
+    for (int32_t c = d.nodes[v].first_child; c >= 0 && out.size() < 50; c = d.nodes[c].next_sibling)
+      out.push_back(c);
+  } else {
+    out.push_back(v);
+  }
+  return out;
+}
+
+std::string UrlOf(const JsonDoc& d, int32_t v) {
+  for (int32_t x : ValuesOf(d, v)) {
+    const JsonNode& n = d.nodes[x];
+    if (n.type == JsonNode::kString && !n.value.empty()) return LdText(n.value);
+    if (n.type == JsonNode::kObject) {
+      for (std::string_view k : {"url", "contentUrl", "@id"}) {
+        std::string_view u = d.MemberString(x, k);
+        if (!u.empty()) return LdText(u);
+      }
+    }
+  }
+  return {};
+}
+
+void AppendList(const JsonDoc& d, int32_t v, std::vector<std::string>* out, bool split_commas) {
+  for (int32_t x : ValuesOf(d, v)) {
+    if (d.nodes[x].type != JsonNode::kString) continue;
+    std::string s = LdText(d.nodes[x].value);
+    if (!split_commas) {
+      if (!s.empty()) out->push_back(s);
+      continue;
+    }
+    size_t i = 0;
+    while (i <= s.size()) {
+      size_t e = s.find(',', i);
+      if (e == std::string::npos) e = s.size();
+      std::string part = CollapseWhitespace(std::string_view(s).substr(i, e - i));
+      if (!part.empty()) out->push_back(part);
+      i = e + 1;
+    }
+  }
+}
+
+LdFacts ReadJsonLd(const JsonDoc& d) {
+  LdFacts f;
+  std::unordered_map<std::string, int32_t> ids;
+  for (size_t i = 0; i < d.nodes.size(); ++i) {
+    if (d.nodes[i].type != JsonNode::kObject) continue;
+    std::string_view id = d.MemberString(static_cast<int32_t>(i), "@id");
+    if (!id.empty() && d.Member(static_cast<int32_t>(i), "name") >= 0)
+      ids.emplace(std::string(id), static_cast<int32_t>(i));
+  }
+  int best_rank = 1 << 30;
+  for (size_t i = 0; i < d.nodes.size(); ++i) {
+    int32_t o = static_cast<int32_t>(i);
+    if (d.nodes[i].type != JsonNode::kObject) continue;
+    int tier = 0;
+    for (const std::string& t : LdTypes(d, o)) {
+      int x = TypeTier(t);
+      if (x && (!tier || x < tier)) tier = x;
+      if (t == "ItemList") f.item_list = true;
+      if ((t == "WebSite") && f.website_name.empty()) f.website_name = LdText(d.MemberString(o, "name"));
+    }
+    if (!tier) continue;
+    if (tier == 1) ++f.article_objects;
+    int depth = LdDepth(d, o);
+    bool has_headline = d.Member(o, "headline") >= 0;
+    int rank = tier * 10 + std::min(depth, 5) * 100 + (has_headline ? 0 : 1);
+    if (rank < best_rank) {
+      best_rank = rank;
+      f.article = o;
+      f.tier = tier + (depth > 0 ? 10 : 0);
+    }
+  }
+  if (f.article < 0) return f;
+  int32_t a = f.article;
+  f.headline = LdText(d.MemberString(a, "headline"));
+  if (f.headline.empty() && f.tier % 10 <= 2) f.headline = LdText(d.MemberString(a, "name"));
+  for (std::string_view k : {"datePublished", "dateCreated", "uploadDate", "startDate"}) {
+    f.date_published = LdText(d.MemberString(a, k));
+    if (!f.date_published.empty()) break;
+  }
+  f.date_modified = LdText(d.MemberString(a, "dateModified"));
+  f.description = LdText(d.MemberString(a, "description"));
+  f.image = UrlOf(d, d.Member(a, "image"));
+  if (f.image.empty()) f.image = UrlOf(d, d.Member(a, "thumbnailUrl"));
+  f.url = LdText(d.MemberString(a, "url"));
+  if (f.url.empty()) f.url = UrlOf(d, d.Member(a, "mainEntityOfPage"));
+  f.lang = LdText(d.MemberString(a, "inLanguage"));
+  f.body = std::string(d.MemberString(a, "articleBody"));
+  for (std::string_view k : {"author", "creator"}) {
+    for (int32_t v : ValuesOf(d, d.Member(a, k))) {
+      std::string name = NameOf(d, v, ids);
+      if (!name.empty() && !IsUrlLike(name)) f.authors.push_back(name);
+    }
+    if (!f.authors.empty()) break;
+  }
+  AppendList(d, d.Member(a, "keywords"), &f.keywords, true);
+  AppendList(d, d.Member(a, "articleSection"), &f.sections, false);
+  int32_t pub = d.Member(a, "publisher");
+  if (pub >= 0) f.publisher = NameOf(d, ValuesOf(d, pub).front(), ids);
+  return f;
+}
+
+// ---- Title. ---------------------------------------------------------------
+
+// Pieces of a composite title split at separators (" | ", " - ", " » ", ": " …).
+std::vector<std::string> SplitTitle(std::string_view t) {
+  static constexpr std::string_view kSeps[] = {
+      " | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ", " \xc2\xbb ", " \xc2\xab ",
+      " \xc2\xb7 ", " \xe2\x80\xa2 ", " / ", " ~ ", ": ", " \xef\xbd\x9c ", "|", " \xd8\x8c "};
+  std::vector<std::string> out;
+  size_t i = 0, start = 0;
+  while (i < t.size() && out.size() < 16) {
+    size_t len = 0;
+    for (std::string_view s : kSeps)
+      if (t.substr(i, s.size()) == s) { len = s.size(); break; }
+    if (len) {
+      std::string piece = CollapseWhitespace(t.substr(start, i - start));
+      if (!piece.empty()) out.push_back(piece);
+      i += len;
+      start = i;
+    } else {
+      ++i;
+    }
+  }
+  std::string piece = CollapseWhitespace(t.substr(start));
+  if (!piece.empty()) out.push_back(piece);
+  return out;
+}
+
+size_t WordCount(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool sp = c == ' ';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+std::string Squash(std::string_view key) {
+  std::string s;
+  for (char c : key)
+    if (c != ' ') s.push_back(c);
+  return s;
+}
+
+struct SiteNames {
+  std::vector<std::string> keys;  // squashed fold keys of known site names
+  std::string host_label;         // "tagesschau" for www.tagesschau.de
+
+  bool Matches(std::string_view text) const {
+    std::string k = Squash(FoldKey(text));
+    if (k.empty()) return false;
+    for (const std::string& s : keys)
+      if (!s.empty() && (k == s || (k.size() <= s.size() + 12 && k.find(s) != std::string::npos)))
+        return true;
+    return host_label.size() >= 3 && WordCount(text) <= 4 && k.find(host_label) != std::string::npos;
+  }
+};
+
+std::string HostLabel(std::string_view url) {
+  size_t p = url.find("://");
+  if (p == std::string_view::npos) return {};
+  std::string_view host = url.substr(p + 3);
+  host = host.substr(0, host.find_first_of("/?#:"));
+  std::vector<std::string_view> labels;
+  size_t i = 0;
+  while (i <= host.size()) {
+    size_t e = host.find('.', i);
+    if (e == std::string_view::npos) e = host.size();
+    labels.push_back(host.substr(i, e - i));
+    i = e + 1;
+  }
+  if (labels.size() < 2) return {};
+  // The label before the public suffix; two-part suffixes like co.uk handled roughly.
+  size_t k = labels.size() - 2;
+  if (k > 0 && labels[k].size() <= 3 && labels.back().size() == 2) --k;
+  return Squash(FoldKey(labels[k]));
+}
+
+// Removes site-name pieces from the ends of a composite title.
+std::string StripSiteName(std::string_view title, const SiteNames& site) {
+  std::vector<std::string> pieces = SplitTitle(title);
+  if (pieces.size() < 2) return CollapseWhitespace(title);
+  size_t b = 0, e = pieces.size();
+  bool changed = false;
+  while (e - b > 1 && site.Matches(pieces[e - 1])) { --e; changed = true; }
+  while (e - b > 1 && site.Matches(pieces[b])) { ++b; changed = true; }
+  if (!changed) return CollapseWhitespace(title);
+  // Rebuild from the original text so inner separators survive.
+  std::string t = CollapseWhitespace(title);
+  size_t from = t.find(pieces[b]);
+  size_t to = t.rfind(pieces[e - 1]);
+  if (from == std::string::npos || to == std::string::npos || to + pieces[e - 1].size() <= from)
+    return pieces[b];
+  return t.substr(from, to + pieces[e - 1].size() - from);
+}
+
+// Drops separators and spaces at both ends.
+std::string TrimSeparators(std::string_view s) {
+  static constexpr std::string_view kSeps[] = {
+      " ", "|", "-", ":", "/", "~", "\xe2\x80\x93", "\xe2\x80\x94", "\xc2\xbb", "\xc2\xab",
+      "\xc2\xb7", "\xe2\x80\xa2", "\xef\xbd\x9c", "\xd8\x8c"};
+  bool changed = true;
+  while (changed && !s.empty()) {
+    changed = false;
+    for (std::string_view p : kSeps) {
+      if (s.size() >= p.size() && s.substr(s.size() - p.size()) == p) { s.remove_suffix(p.size()); changed = true; }
+      if (s.size() >= p.size() && s.substr(0, p.size()) == p) { s.remove_prefix(p.size()); changed = true; }
+    }
+  }
+  return CollapseWhitespace(s);
+}
+
+// The text of an h1's parts when it is built from several elements
+// ("<span>Kicker</span><span>Headline</span>").
+std::vector<std::string> HeadingParts(const Node* h) {
+  std::vector<std::string> parts;
+  for (const Node* c = h->first_child; c && parts.size() < 8; c = c->next_sibling) {
+    std::string t = c->IsText() ? CollapseWhitespace(c->data) : c->IsElement() ? NodeText(c, 1000) : "";
+    if (!t.empty()) parts.push_back(t);
+  }
+  if (parts.size() < 2) parts.clear();
+  return parts;
+}
+
+bool GenericHeading(std::string_view text) {
+  std::string k = FoldKey(text);
+  static constexpr std::string_view kGeneric[] = {"menu", "navigation", "search", "suche", "menü",
+                                                  "main navigation", "page", "user", "quicklink"};
+  for (std::string_view g : kGeneric)
+    if (k == g) return true;
+  return k.empty();
+}
+
+struct TitleChoice {
+  std::string text;
+  const Node* heading = nullptr;  // the h1 it came from, if any
+};
+
+TitleChoice ChooseTitle(const Evidence& ev, const LdFacts& ld, const SiteNames& site,
+                        std::string_view og_title, std::string_view tw_title,
+                        std::string_view dc_title) {
+  std::vector<std::string> refs;  // fold keys the headline may equal
+  auto add_ref = [&](std::string_view s) {
+    std::string k = FoldKey(s);
+    if (!k.empty()) refs.push_back(k);
+  };
+  auto add_runs = [&](std::string_view s) {
+    std::vector<std::string> p = SplitTitle(s);
+    for (size_t i = 0; i < p.size(); ++i) {
+      std::string run;
+      for (size_t j = i; j < p.size(); ++j) {
+        run += (j > i ? " " : "") + p[j];
+        if (!(i == j && site.Matches(p[j]))) add_ref(run);
+      }
+    }
+  };
+  for (std::string_view s : {std::string_view(ld.headline), og_title, tw_title, dc_title,
+                             std::string_view(ev.title_tag)}) {
+    add_ref(s);
+    add_runs(s);
+  }
+  auto is_ref = [&](std::string_view text) {
+    std::string k = FoldKey(text);
+    return !k.empty() && std::find(refs.begin(), refs.end(), k) != refs.end();
+  };
+
+  // 1. A headline the page shows that its metadata confirms.
+  size_t checked = 0;
+  for (const Located& h : ev.h1s) {
+    if (++checked > 12) break;
+    std::string text = NodeText(h.node, 2000);
+    if (GenericHeading(text) || (site.Matches(text) && WordCount(text) <= 4)) continue;
+    if (is_ref(text)) return {text, h.node};
+    for (const std::string& part : HeadingParts(h.node))
+      if (WordCount(part) >= 2 && !site.Matches(part) && is_ref(part)) return {part, h.node};
+  }
+  // 2. The metadata's own headline.
+  for (std::string_view s : {std::string_view(ld.headline), og_title, tw_title, dc_title}) {
+    std::string t = StripSiteName(s, site);
+    if (!t.empty()) return {t, nullptr};
+  }
+  // 3. The only meaningful h1 (or the first inside the article).
+  const Node* only = nullptr;
+  int count = 0;
+  for (const Located& h : ev.h1s) {
+    std::string text = NodeText(h.node, 2000);
+    if (GenericHeading(text) || site.Matches(text)) continue;
+    unsigned z = ZoneOf(h.node, nullptr);
+    if (z & (kInComment | kInRelated)) continue;
+    if (z & kInArticle) { only = h.node; count = 1; break; }
+    if (!only) only = h.node;
+    ++count;
+  }
+  if (only && count == 1) return {NodeText(only, 2000), only};
+  // 4. <title> without the site name. When no piece is known to be the site
+  // name, drop the end piece that is shorter ("Headline | Site", "Site | Headline").
+  std::string t = StripSiteName(ev.title_tag, site);
+  std::vector<std::string> pieces = SplitTitle(t);
+  if (pieces.size() >= 2 && t == CollapseWhitespace(ev.title_tag)) {
+    if (WordCount(pieces.front()) >= WordCount(pieces.back())) {
+      std::string head = TrimSeparators(t.substr(0, t.rfind(pieces.back())));
+      if (!head.empty()) t = head;
+    } else {
+      std::string tail = TrimSeparators(t.substr(t.find(pieces.front()) + pieces.front().size()));
+      if (!tail.empty()) t = tail;
+    }
+  }
+  if (!t.empty()) return {t, nullptr};
+  if (only) return {NodeText(only, 2000), only};
+  return {};
+}
+
+// ---- Authors. ---------------------------------------------------------------
+
+std::string StripBylinePrefix(std::string s) {
+  static constexpr std::string_view kPrefixes[] = {
+      "by ", "von ", "par ", "por ", "door ", "di ", "de ", "autor: ", "autorin: ", "author: ",
+      "written by ", "text: ", "text von ", "geschrieben von ", "\xd8\xa7\xd8\xb2 " /* از */,
+      "\xd9\x86\xd9\x88\xdb\x8c\xd8\xb3\xd9\x86\xd8\xaf\xd9\x87: " /* نویسنده: */,
+      "\xd9\x86\xd9\x88\xdb\x8c\xd8\xb3\xd9\x86\xd8\xaf\xd9\x87 " /* نویسنده */,
+      "\xd8\xa8\xd9\x82\xd9\x84\xd9\x85 " /* بقلم */, "\xda\xa9\xd8\xa7\xd8\xb1\xd8\xa8\xd8\xb1: "};
+  for (int round = 0; round < 2; ++round) {
+    std::string low = LowerAscii(s);
+    for (std::string_view p : kPrefixes) {
+      if (StartsWith(low, p)) {
+        s = CollapseWhitespace(std::string_view(s).substr(p.size()));
+        break;
+      }
+    }
+  }
+  while (!s.empty() && (s.back() == ',' || s.back() == '|' || s.back() == '-' || s.back() == ':'))
+    s = CollapseWhitespace(std::string_view(s).substr(0, s.size() - 1));
+  return s;
+}
+
+std::vector<std::string> SplitAuthors(std::string_view s) {
+  std::vector<std::string> out;
+  std::string t = CollapseWhitespace(s);
+  static constexpr std::string_view kSeps[] = {
+      ";", ", ", " and ", " und ", " & ", " et ", " y ", " e ", " \xd9\x88 " /* و */, "\xd8\x8c " /* ، */};
+  size_t i = 0, start = 0;
+  while (i < t.size()) {
+    size_t len = 0;
+    for (std::string_view sep : kSeps)
+      if (t.compare(i, sep.size(), sep) == 0) { len = sep.size(); break; }
+    if (len) {
+      std::string part = CollapseWhitespace(std::string_view(t).substr(start, i - start));
+      if (!part.empty()) out.push_back(part);
+      i += len;
+      start = i;
+    } else {
+      ++i;
+    }
+  }
+  std::string part = CollapseWhitespace(std::string_view(t).substr(start));
+  if (!part.empty()) out.push_back(part);
+  return out;
+}
+
+bool PlausibleAuthor(std::string_view a, const SiteNames& site) {
+  if (a.empty() || a.size() > 100 || IsUrlLike(a) || a.find('@') != std::string_view::npos) return false;
+  if (WordCount(a) > 7) return false;
+  std::string k = FoldKey(a);
+  if (k.empty()) return false;
+  for (const std::string& s : site.keys)
+    if (!s.empty() && Squash(k) == s) return false;
+  return true;
+}
+
+void AddAuthors(std::string_view raw, const SiteNames& site, std::vector<std::string>* out) {
+  std::string s = StripBylinePrefix(CollapseWhitespace(raw));
+  for (std::string& a : SplitAuthors(s)) {
+    a = StripBylinePrefix(a);
+    if (!PlausibleAuthor(a, site)) continue;
+    bool dup = false;
+    for (const std::string& o : *out)
+      if (FoldKey(o) == FoldKey(a)) dup = true;
+    if (!dup && out->size() < 10) out->push_back(a);
+  }
+}
+
+std::vector<std::string> ChooseAuthors(const Evidence& ev, const LdFacts& ld, const SiteNames& site) {
+  std::vector<std::string> out;
+  for (const std::string& a : ld.authors) AddAuthors(a, site, &out);
+  if (!out.empty()) return out;
+  for (std::string_view k : {"author", "article:author", "dc.creator", "dcterms.creator",
+                             "parsely-author", "sailthru.author", "byl", "citation_author",
+                             "og:article:author", "book:author"}) {
+    for (std::string_view v : MetaValues(ev, k)) AddAuthors(v, site, &out);
+    if (!out.empty()) return out;
+  }
+  // Microdata: itemprop=author, its itemprop=name when present.
+  for (const Located& l : ev.itemprops) {
+    if (LowerAscii(l.node->Attr("itemprop")).find("author") == std::string::npos) continue;
+    if (ZoneOf(l.node, nullptr) & (kInComment | kInRelated)) continue;
+    const Node* name = nullptr;
+    for (const Node* n = NextInPreorder(l.node, l.node); n; n = NextInPreorder(n, l.node))
+      if (n->IsElement() && n->Attr("itemprop") == "name") { name = n; break; }
+    std::string_view content = (name ? name : l.node)->Attr("content");
+    AddAuthors(!content.empty() ? std::string(content) : NodeText(name ? name : l.node, 300), site, &out);
+    if (!out.empty()) return out;
+  }
+  // Visible bylines.
+  auto from_nodes = [&](const std::vector<Located>& nodes) {
+    for (const Located& l : nodes) {
+      if (ZoneOf(l.node, nullptr) & (kInComment | kInRelated | kInChrome)) continue;
+      std::string text = NodeText(l.node, 400);
+      if (text.size() > 120) {
+        // A byline box with more in it: the link or name inside is the author.
+        for (const Node* n = NextInPreorder(l.node, l.node); n; n = NextInPreorder(n, l.node)) {
+          if (n->Is(Tag::kA) || HasClassToken(n, {"name", "author-name"})) {
+            text = NodeText(n, 200);
+            break;
+          }
+        }
+      }
+      if (text.size() > 120) continue;
+      AddAuthors(text, site, &out);
+      if (!out.empty()) return;
+    }
+  };
+  from_nodes(ev.rel_authors);
+  if (out.empty()) from_nodes(ev.bylines);
+  return out;
+}
+
+// ---- Dates. -----------------------------------------------------------------
+
+struct DateCand {
+  DateTime value;
+  int priority;  // lower wins
+};
+
+// Minutes since an epoch, for "same instant" comparisons; nullopt without an offset.
+std::optional<long long> Instant(const DateTime& d) {
+  if (!d.has_time() || !d.has_offset) return std::nullopt;
+  // Days from civil (Howard Hinnant's algorithm).
+  int y = d.year - (d.month <= 2);
+  long long era = (y >= 0 ? y : y - 399) / 400;
+  long long yoe = y - era * 400;
+  long long doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
+  long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  long long days = era * 146097 + doe - 719468;
+  return days * 1440 + d.hour * 60 + d.minute - d.offset_minutes;
+}
+
+bool SameDay(const DateTime& a, const DateTime& b) {
+  return a.year == b.year && a.month == b.month && a.day == b.day;
+}
+
+bool ModifiedLabel(std::string_view text_before) {
+  std::string low = LowerAscii(text_before);
+  for (std::string_view w : {"update", "modified", "aktualisiert", "ge\xc3\xa4ndert", "mis \xc3\xa0 jour",
+                             "actualizado", "\xd8\xa8\xd8\xb1\xd9\x88\xd8\xb2" /* بروز */})
+    if (low.find(w) != std::string::npos) return true;
+  return false;
+}
+
+struct DateChoice {
+  std::string published, modified;
+  bool from_page = false;  // found in markup or text, not only in the URL
+};
+
+DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& ld,
+                       const DateContext& ctx, const Node* headline, std::string_view url) {
+  std::vector<DateCand> pub, mod;
+  auto add = [&](std::vector<DateCand>* v, std::string_view s, int prio) {
+    if (s.empty()) return;
+    std::optional<DateTime> d = ParseDateValue(s, ctx);
+    if (d && PlausibleDate(*d, ctx)) v->push_back({*d, prio});
+  };
+  bool ld_article = ld.tier == 1 || ld.tier == 11;
+  add(&pub, ld.date_published, ld_article ? 10 : 50);
+  add(&mod, ld.date_modified, ld_article ? 10 : 50);
+  // Meta tags: strong publication keys, then generic ones.
+  int p = 20;
+  for (std::string_view k : {"article:published_time", "og:article:published_time", "article:published",
+                             "og:published_time", "datepublished", "published_time", "publication_date",
+                             "publish_date", "publish-date", "publishdate", "pubdate", "pub_date",
+                             "parsely-pub-date", "sailthru.date", "article.published",
+                             "article_date_original", "originalpublicationdate", "dc.date.issued",
+                             "dcterms.issued", "citation_publication_date", "citation_date",
+                             "cxenseparse:recs:publishtime", "date_published", "release_date",
+                             "datecreated"}) {
+    add(&pub, MetaValue(ev, {k}), p);
+    ++p;
+  }
+  p = 60;
+  for (std::string_view k : {"date", "dc.date", "dcterms.date", "dc.date.created", "dcterms.created",
+                             "created", "creation_date", "dc.date.available"}) {
+    add(&pub, MetaValue(ev, {k}), p);
+    ++p;
+  }
+  p = 20;
+  for (std::string_view k : {"article:modified_time", "og:updated_time", "article:modified",
+                             "datemodified", "dcterms.modified", "dc.date.modified", "modified_time",
+                             "last-modified", "lastmod", "sailthru.lastmodified"}) {
+    add(&mod, MetaValue(ev, {k}), p);
+    ++p;
+  }
+
+  std::unordered_set<const Node*> headline_anc;
+  for (const Node* a = headline; a && headline_anc.size() < 400; a = a->parent) headline_anc.insert(a);
+  uint32_t headline_order = 0;
+  if (headline) {
+    auto it = ev.order.find(headline);
+    if (it != ev.order.end()) headline_order = it->second;
+  }
+  // The container the headline sits in: dates inside it, before the headline, are datelines.
+  const Node* article_box = nullptr;
+  for (const Node* a = headline; a; a = a->parent)
+    if (a->Is(Tag::kArticle) || a->Is(Tag::kMain)) { article_box = a; break; }
+  auto inside = [](const Node* n, const Node* box) {
+    int hops = 0;
+    for (const Node* a = n; a && hops < kMaxAncestorHops; a = a->parent, ++hops)
+      if (a == box) return true;
+    return false;
+  };
+  // Where a visible date may come from: not chrome, comments or related lists;
+  // after the headline or inside its article.
+  auto usable = [&](const Located& l, bool need_near) {
+    unsigned z = ZoneOf(l.node, headline ? &headline_anc : nullptr);
+    if (z & (kInComment | kInRelated | kInChrome)) return false;
+    if (!headline || !need_near) return true;
+    if (l.order >= headline_order) return true;
+    return article_box && inside(l.node, article_box);
+  };
+
+  // Microdata.
+  for (const Located& l : ev.itemprops) {
+    std::string prop = LowerAscii(l.node->Attr("itemprop"));
+    bool is_pub = prop.find("datepublished") != std::string::npos;
+    bool is_created = prop.find("datecreated") != std::string::npos;
+    bool is_mod = prop.find("datemodified") != std::string::npos;
+    if (!is_pub && !is_mod && !is_created) continue;
+    if (ZoneOf(l.node, nullptr) & (kInComment | kInRelated)) continue;
+    std::string_view v = l.node->Attr("content");
+    if (v.empty()) v = l.node->Attr("datetime");
+    std::string text = v.empty() ? NodeText(l.node, 200) : std::string(v);
+    add(is_mod ? &mod : &pub, text, is_created ? 45 : 30);
+  }
+  // <time> elements.
+  for (const Located& l : ev.times) {
+    const Node* t = l.node;
+    bool pubdate = t->FindAttr("pubdate") != nullptr;
+    if (!pubdate && !usable(l, true)) continue;
+    if (pubdate && (ZoneOf(t, nullptr) & (kInComment | kInRelated))) continue;
+    std::string_view v = t->Attr("datetime");
+    std::string value = v.empty() ? NodeText(t, 200) : std::string(v);
+    const Node* par = t->parent;
+    bool modified = HasClassToken(t, {"updated", "modified", "update"}) ||
+                    (par && HasClassToken(par, {"updated", "modified", "update"}));
+    bool published = HasClassToken(t, {"published", "pub", "publish", "pubdate", "entry-date", "posted", "created"}) ||
+                     (par && HasClassToken(par, {"published", "pub", "publish", "pubdate", "entry-date", "posted", "created"}));
+    if (modified && !pubdate) {
+      add(&mod, value, 40);
+      continue;
+    }
+    add(&pub, value, pubdate || published ? 30 : 55);
+  }
+  // Visible text: date containers near the headline, then the text right after it.
+  int boxes = 0;
+  for (const Located& l : ev.date_boxes) {
+    if (boxes > 60) break;
+    if (!usable(l, true)) continue;
+    ++boxes;
+    std::string text = NodeText(l.node, 300);
+    if (text.empty() || text.size() > 250) continue;
+    std::vector<DateMatch> found = FindDatesInText(text, ctx);
+    for (const DateMatch& m : found) {
+      if (!PlausibleDate(m.value, ctx)) continue;
+      bool is_mod = ModifiedLabel(text.substr(0, m.begin)) &&
+                    !(text.substr(0, m.begin).find("ublish") != std::string::npos);
+      (is_mod ? &mod : &pub)->push_back({m.value, 70});
+      break;
+    }
+  }
+  if (headline) {
+    // The first date in the text right after the headline: the dateline.
+    int texts = 0;
+    size_t bytes = 0;
+    const Node* n = NextInPreorder(headline, doc_root, true);
+    while (n && texts < 40 && bytes < 3000) {
+      if (n->IsElement() && (n->Is(Tag::kScript) || n->Is(Tag::kStyle) || n->Is(Tag::kNav) ||
+                             n->Is(Tag::kAside) || n->Is(Tag::kFooter) || n->Is(Tag::kForm) ||
+                             n->Is(Tag::kTemplate))) {
+        n = NextInPreorder(n, doc_root, true);
+        continue;
+      }
+      if (n->IsText()) {
+        std::string text = CollapseWhitespace(n->data);
+        if (!text.empty()) {
+          ++texts;
+          bytes += text.size();
+          if (text.size() <= 250 && !(ZoneOf(n, &headline_anc) & (kInComment | kInRelated | kInChrome))) {
+            bool got = false;
+            for (const DateMatch& m : FindDatesInText(text, ctx)) {
+              if (!PlausibleDate(m.value, ctx)) continue;
+              (ModifiedLabel(text.substr(0, m.begin)) ? &mod : &pub)->push_back({m.value, 75});
+              got = true;
+              break;
+            }
+            if (got) break;
+          }
+        }
+      }
+      n = NextInPreorder(n, doc_root);
+    }
+  }
+  DateChoice out;
+  std::optional<DateTime> from_url = DateFromUrl(url);
+  auto best = [](std::vector<DateCand>& v) -> const DateCand* {
+    if (v.empty()) return nullptr;
+    std::stable_sort(v.begin(), v.end(), [](const DateCand& a, const DateCand& b) { return a.priority < b.priority; });
+    return &v.front();
+  };
+  const DateCand* bp = best(pub);
+  const DateCand* bm = best(mod);
+  std::optional<DateTime> published;
+  if (bp) {
+    published = bp->value;
+    // A weak page date that contradicts the URL's date loses to it.
+    if (from_url && bp->priority >= 60 && !SameDay(*published, *from_url)) {
+      published = *from_url;
+      for (const DateCand& c : pub)
+        if (SameDay(c.value, *from_url)) { published = c.value; break; }
+    }
+    // The same instant written in the page's local time beats its UTC form.
+    std::optional<long long> inst = Instant(*published);
+    if (inst && published->offset_minutes == 0) {
+      for (const DateCand& c : pub) {
+        std::optional<long long> ci = Instant(c.value);
+        if (ci && *ci == *inst && c.value.offset_minutes != 0) { published = c.value; break; }
+      }
+    }
+    out.from_page = true;
+  } else if (from_url) {
+    published = from_url;
+  } else if (bm) {
+    published = bm->value;  // a page that only says when it changed was at least there then
+    out.from_page = true;
+  }
+  if (published) out.published = FormatIso(*published);
+  if (bm) out.modified = FormatIso(bm->value);
+  return out;
+}
+
+std::string LangFrom(const Evidence& ev, const LdFacts& ld) {
+  if (!ev.html_lang.empty()) return ev.html_lang;
+  std::string_view v = MetaValue(ev, {"content-language", "language", "dc.language", "og:locale"});
+  std::string s = CollapseWhitespace(v);
+  std::replace(s.begin(), s.end(), '_', '-');
+  if (!s.empty()) return s;
+  return ld.lang;
+}
+
+void AddUnique(std::vector<std::string>* out, std::string_view raw, bool split) {
+  std::vector<std::string> items;
+  if (split) {
+    std::string s(raw);
+    size_t i = 0;
+    while (i <= s.size()) {
+      size_t e = s.find_first_of(",;", i);
+      if (e == std::string::npos) e = s.size();
+      items.push_back(CollapseWhitespace(std::string_view(s).substr(i, e - i)));
+      i = e + 1;
+    }
+  } else {
+    items.push_back(CollapseWhitespace(raw));
+  }
+  for (std::string& it : items) {
+    if (it.empty() || it.size() > 100 || out->size() >= 50) continue;
+    bool dup = false;
+    for (const std::string& o : *out)
+      if (FoldKey(o) == FoldKey(it)) dup = true;
+    if (!dup) out->push_back(std::move(it));
+  }
+}
+
+}  // namespace
+
+Metadata ExtractMetadata(const Document& doc, const MetadataOptions& options) {
+  Metadata md;
+  Evidence ev;
+  Collect(doc, &ev);
+  LdFacts ld = ReadJsonLd(ev.ld);
+
+  std::string page_url(options.url);
+  std::string base = page_url;
+  if (!ev.base_href.empty()) base = ResolveUrl(page_url, ev.base_href);
+
+  // Site name first: title cleaning and author filtering need it.
+  md.sitename = CollapseWhitespace(MetaValue(ev, {"og:site_name", "application-name", "al:android:app_name"}));
+  if (md.sitename.empty()) md.sitename = ld.publisher;
+  if (md.sitename.empty()) md.sitename = ld.website_name;
+  SiteNames site;
+  for (const std::string& s : {md.sitename, ld.publisher, ld.website_name,
+                               CollapseWhitespace(MetaValue(ev, {"application-name"})),
+                               CollapseWhitespace(MetaValue(ev, {"og:site_name"}))})
+    if (!s.empty()) site.keys.push_back(Squash(FoldKey(s)));
+  std::string_view tw_site = MetaValue(ev, {"twitter:site"});
+  if (StartsWith(tw_site, "@") && tw_site.size() > 3) site.keys.push_back(Squash(FoldKey(tw_site.substr(1))));
+  std::string canonical = ev.canonical.empty() ? "" : ResolveUrl(base, ev.canonical);
+  std::string og_url = CollapseWhitespace(MetaValue(ev, {"og:url"}));
+  site.host_label = HostLabel(!page_url.empty() ? page_url : !canonical.empty() ? canonical : og_url);
+
+  std::string og_title = CollapseWhitespace(MetaValue(ev, {"og:title"}));
+  std::string tw_title = CollapseWhitespace(MetaValue(ev, {"twitter:title"}));
+  std::string dc_title = CollapseWhitespace(MetaValue(ev, {"dc.title", "dcterms.title", "citation_title", "parsely-title", "sailthru.title", "headline"}));
+  TitleChoice title = ChooseTitle(ev, ld, site, og_title, tw_title, dc_title);
+  md.title = title.text;
+  const Node* headline = title.heading;
+  if (!headline) {
+    // The h1 whose text the chosen title contains still anchors the dateline search.
+    std::string tk = FoldKey(md.title);
+    for (const Located& h : ev.h1s) {
+      std::string hk = FoldKey(NodeText(h.node, 1000));
+      if (!hk.empty() && !tk.empty() && (hk.find(tk) != std::string::npos || tk.find(hk) != std::string::npos)) {
+        headline = h.node;
+        break;
+      }
+    }
+  }
+
+  md.authors = ChooseAuthors(ev, ld, site);
+
+  DateContext dctx;
+  std::string lang = LangFrom(ev, ld);
+  dctx.lang = lang;
+  dctx.reference = options.reference;
+  std::string date_url = !page_url.empty() ? page_url : !canonical.empty() ? canonical : og_url;
+  DateChoice dates = ChooseDates(doc.root(), ev, ld, dctx, headline, date_url);
+  md.date_published = dates.published;
+  md.date_modified = dates.modified;
+
+  md.description = CollapseWhitespace(MetaValue(ev, {"og:description", "description", "twitter:description", "dc.description"}));
+  if (md.description.empty()) md.description = ld.description;
+
+  if (!canonical.empty()) md.url = canonical;
+  else if (!og_url.empty()) md.url = ResolveUrl(base, og_url);
+  else if (!ld.url.empty()) md.url = ResolveUrl(base, ld.url);
+  else md.url = page_url;
+
+  std::string image = CollapseWhitespace(MetaValue(ev, {"og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"}));
+  if (image.empty()) image = ld.image;
+  if (image.empty()) image = CollapseWhitespace(MetaValue(ev, {"image", "thumbnail", "thumbnailurl"}));
+  if (image.empty()) image = ev.image_src;
+  md.image = image.empty() ? "" : ResolveUrl(!base.empty() ? base : md.url, image);
+
+  for (std::string_view t : MetaValues(ev, "article:tag")) AddUnique(&md.tags, t, false);
+  for (const std::string& t : ld.keywords) AddUnique(&md.tags, t, false);
+  for (std::string_view k : {"news_keywords", "keywords", "parsely-tags"})
+    for (std::string_view t : MetaValues(ev, k)) AddUnique(&md.tags, t, true);
+  for (std::string_view t : MetaValues(ev, "article:section")) AddUnique(&md.categories, t, false);
+  for (const std::string& t : ld.sections) AddUnique(&md.categories, t, false);
+  for (std::string_view t : MetaValues(ev, "parsely-section")) AddUnique(&md.categories, t, false);
+
+  md.lang = lang;
+  md.json_ld_article_body = ld.body;
+
+  // Page type.
+  std::string og_type = LowerAscii(CollapseWhitespace(MetaValue(ev, {"og:type"})));
+  bool ld_article = ld.tier == 1;
+  bool many_articles = ld.article_objects >= 3 || (ld.item_list && !ld_article);
+  if (many_articles && !ld_article) md.page_type = "listing";
+  else if (ld_article || og_type == "article" || StartsWith(og_type, "article") || og_type == "blog" ||
+           og_type == "news")
+    md.page_type = "article";
+  else if (og_type == "website" && (md.date_published.empty() || !dates.from_page))
+    md.page_type = "listing";
+  else if (headline && dates.from_page)
+    md.page_type = "article";
+  else
+    md.page_type = "other";
+  return md;
+}
+
+}  // namespace matn

@@ -1,0 +1,46 @@
+// Small string and tree helpers shared by the metadata extractors.
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "matn/html.h"
+
+namespace matn::metadata_internal {
+
+// Whitespace runs (ASCII, NBSP, other Unicode spaces, line separators) become
+// one space; leading and trailing space is dropped.
+std::string CollapseWhitespace(std::string_view s);
+
+// The visible text under `n` (script, style, template, noscript skipped),
+// whitespace collapsed; block and most element boundaries become a space.
+// Stops after about max_bytes. Iterative.
+std::string NodeText(const Node* n, size_t max_bytes = 4096);
+
+std::string LowerAscii(std::string_view s);
+
+// True when the lowercased class or id attribute of `n` contains one of `words`.
+bool ClassOrIdContains(const Node* n, std::initializer_list<std::string_view> words);
+
+// True when some whitespace-separated, lowercased class token of `n` (or its id)
+// equals one of `words`, or starts with it followed by '-' or '_'.
+bool HasClassToken(const Node* n, std::initializer_list<std::string_view> words);
+
+// RFC 3986 reference resolution, enough for canonical links and images. An
+// empty base returns `ref` unchanged.
+std::string ResolveUrl(std::string_view base, std::string_view ref);
+
+// Decodes the HTML character references pages leave in JSON-LD and meta
+// values (&amp; &quot; &#39; &#x2019; and the common named ones).
+std::string DecodeEntities(std::string_view s);
+
+// A comparison key: case-folded, letters and digits only, single spaces.
+// "Das ist – ein Test!" and "das ist ein test" get the same key.
+std::string FoldKey(std::string_view s);
+
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+bool IsUrlLike(std::string_view s);
+
+}  // namespace matn::metadata_internal
