@@ -1,0 +1,69 @@
+// Persian word list (hunspell fa.dic of Debian's myspell-fa, GPL-2+), read at
+// run time — never copied into the repository. Loaded once per process.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace matn::text {
+
+// Open-addressing hash set of byte strings stored in one arena; ~12 bytes per word.
+class WordSet {
+ public:
+  void Reserve(size_t n);
+  // Inserts `w` with an associated 32-bit value; keeps the first value on duplicates.
+  void Insert(std::string_view w, uint32_t value = 0);
+  bool Contains(std::string_view w) const { return Find(w) != kMissing; }
+  // The value stored with `w`, or kMissing.
+  uint32_t Find(std::string_view w) const;
+  size_t size() const { return entries_.size(); }
+  std::string_view Key(uint32_t i) const { return {arena_.data() + entries_[i].offset, entries_[i].len}; }
+
+  static constexpr uint32_t kMissing = 0xFFFFFFFFu;
+
+ private:
+  struct Entry {
+    uint32_t offset;
+    uint16_t len;
+    uint32_t value;
+  };
+  void Grow();
+  std::string arena_;
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> slots_;  // entry index + 1; 0 = empty
+};
+
+// Spelling fold used on both sides of every lookup, so that the word list's
+// spelling matches common web spellings: Arabic yeh/kaf → Persian, hamza and
+// madda carriers → bare letter (Dari writes "اغاز" for "آغاز", "رییس" for
+// "رئیس"), ۀ/ة → ه; returns 0 for characters to drop (diacritics, kashida).
+char32_t FoldChar(char32_t c);
+std::string FoldWord(std::string_view utf8);
+
+class Lexicon {
+ public:
+  // The process-wide lexicon; the first call loads it (thread-safe).
+  static const Lexicon& Get();
+
+  bool available() const { return available_; }
+  // Word forms as listed (with their ZWNJs), in folded spelling (FoldWord).
+  bool Has(std::string_view w) const { return words_.Contains(w); }
+  // A listed form that contains ZWNJ and equals `w` once its ZWNJs are removed.
+  std::string_view ZwnjFormOf(std::string_view w) const;
+  // `form` (with ZWNJ) is one of matn's own common compounds (آتش‌بس…), which
+  // are joined even when both parts are words of their own.
+  bool IsCommonCompound(std::string_view form) const { return common_.Contains(form); }
+
+ private:
+  Lexicon() = default;
+  void Load();
+  bool available_ = false;
+  WordSet words_;
+  WordSet stripped_;  // ZWNJ-less spelling → index into words_
+  WordSet common_;    // built-in compounds
+  void Add(std::string_view folded_word);
+};
+
+}  // namespace matn::text

@@ -1,0 +1,385 @@
+// ZWNJ repair: see include/matn/text.h for the contract and the rules.
+//
+// Words are analysed in a folded spelling (ي→ی, ك→ک, no kashida or diacritics)
+// so that evidence from the word list applies to unnormalised text; cut
+// positions are mapped back to the original bytes, which are never changed.
+#include <array>
+#include <string>
+#include <vector>
+
+#include "matn/text.h"
+#include "text/lexicon.h"
+#include "text/utf8.h"
+
+namespace matn {
+namespace {
+
+using text::kZwnj;
+using text::Lexicon;
+using sv = std::string_view;
+
+constexpr sv kZ = "\xE2\x80\x8C";  // U+200C in UTF-8
+constexpr size_t kMaxWordChars = 40;  // longer "words" are not analysed (keeps the work linear)
+
+bool IsArabicLetter(char32_t c) {
+  return (c >= 0x0620 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D3) || c == 0x06D5 ||
+         (c >= 0x06EE && c <= 0x06EF) || (c >= 0x06FA && c <= 0x06FC) || c == 0x06FF ||
+         (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08C9);
+}
+bool IsArabicMark(char32_t c) {
+  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED) || c == 0x0640;
+}
+bool IsWordChar(char32_t c) { return IsArabicLetter(c) || IsArabicMark(c); }
+
+bool JoinsForward(char32_t c) {
+  int jt = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_JOINING_TYPE);
+  return jt == U_JT_DUAL_JOINING || jt == U_JT_LEFT_JOINING || jt == U_JT_JOIN_CAUSING;
+}
+
+size_t Chars(sv s) {
+  size_t n = 0;
+  for (unsigned char b : s) n += (b & 0xC0) != 0x80;
+  return n;
+}
+char32_t LastCp(sv s) {
+  if (s.empty()) return 0;
+  size_t i = s.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return text::NextCodePoint(s, &i);
+}
+char32_t FirstCp(sv s) {
+  size_t i = 0;
+  return s.empty() ? 0 : text::NextCodePoint(s, &i);
+}
+bool EndsWith(sv s, sv suf) { return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf; }
+bool StartsWith(sv s, sv pre) { return s.substr(0, pre.size()) == pre; }
+std::string Cat(sv a, sv b) { return std::string(a).append(b); }
+std::string Cat(sv a, sv b, sv c) { return std::string(a).append(b).append(c); }
+
+constexpr sv kHe = "ه";
+// Plural suffix and the possessive clitics it carries, longest first.
+constexpr std::array<sv, 9> kPlural = {"هایشان", "هایتان", "هایمان", "هایش", "هایت", "هایم", "هایی", "های", "ها"};
+// Clitics written apart after silent ه: indefinite/adjectival ‑ای, copula/perfect
+// ‑ام ‑ای ‑ایم ‑اید ‑اند, possessive ‑ام ‑ات ‑اش (and ‑ایش spelled out), longest first.
+constexpr std::array<sv, 8> kHeClitics = {"ایشان", "اند", "اید", "ایم", "ای", "ام", "اش", "ات"};
+// Personal endings of a past stem (3sg has none), longest first.
+constexpr std::array<sv, 6> kPastEndings = {"یم", "ید", "ند", "م", "ی", ""};
+// Second elements of compounds that Persian writes after a ZWNJ (agentive and
+// adjectival suffixoids); a compound is only cut when the first part is a known word.
+constexpr std::array<sv, 24> kSecondElements = {
+    "کنندگان", "کنندگی", "کننده", "دهندگان", "دهنده", "امیز", "انگیز", "پذیری", "پذیر", "ناپذیر",
+    "سازی", "ساز", "گذاری", "گذار", "شناسی", "شناس", "اور", "اوری", "افزار", "اندازی", "اباد", "وگو", "گیری", "گیرنده"};
+
+// Nouns that start with می and would pass for a verb without the word list.
+constexpr std::array<sv, 14> kMiNouns = {"میلیون", "میلیارد", "میان", "میز", "میلادی", "میدان", "میزان",
+                                         "میراث", "میهن", "میوه", "میل", "میکروب", "میهمان", "میخ"};
+// Words ending in ها that are not plurals, for the same case.
+constexpr std::array<sv, 8> kHaWords = {"تنها", "انها", "اینها", "انتها", "اشتها", "رها", "بها", "ماها"};
+
+// Arabic-article second elements of theophoric names (هبت‌الله، فضل‌الحق).
+constexpr std::array<sv, 7> kNameElements = {"الله", "الحق", "الدین", "الرحمن", "الرحیم", "الملک", "الاسلام"};
+
+template <size_t N>
+bool In(const std::array<sv, N>& list, sv w) {
+  for (sv x : list)
+    if (x == w) return true;
+  return false;
+}
+
+class Repairer {
+ public:
+  explicit Repairer(const Lexicon& lex) : lex_(lex), have_(lex.available()) {}
+
+  // Cut points (byte offsets into the folded word `w`, which has no ZWNJ)
+  // where a ZWNJ was lost. Appends to *cuts in increasing order.
+  void SplitFused(sv w, std::vector<size_t>* cuts) const;
+  // Whether the single space between pieces x and y stood for a ZWNJ.
+  bool ShouldJoin(sv x, sv y) const;
+
+ private:
+  bool Has(sv w) const { return lex_.Has(w); }
+  bool Known(sv w) const {
+    if (!have_) return Chars(w) >= 2;
+    return Has(w) || !lex_.ZwnjFormOf(w).empty();
+  }
+  // A listed word that takes ‑ها/‑تر itself: تنها، رها (not a plural).
+  bool LexicalHa(sv w) const {
+    if (!have_) return In(kHaWords, w);
+    return In(kHaWords, w) || Has(Cat(w, "ها")) || Has(Cat(w, kZ, "ها")) || Has(Cat(w, "تر"));
+  }
+  // The part after می/نمی is a verb form: a listed present form, or a past
+  // stem (ends in د/ت and has a listed infinitive) plus a personal ending.
+  bool VerbRest(sv r) const;
+  bool ZwnjCuts(sv w, std::vector<size_t>* cuts) const;
+  bool BoundBoundary(sv left, sv right) const;
+  // x + Arabic-article word as one compound: فضل‌الحق، قاضی‌القضات، بین‌المللی.
+  bool ArticleCompound(sv x, sv y) const;
+  bool SuffixCuts(sv w, std::vector<size_t>* cuts) const;
+  bool CompoundCuts(sv w, std::vector<size_t>* cuts) const;
+  void AddCut(sv w, size_t at, std::vector<size_t>* cuts) const {
+    // Invisible after a non-joining letter: such words are written without it.
+    if (at > 0 && at < w.size() && JoinsForward(LastCp(w.substr(0, at)))) cuts->push_back(at);
+  }
+
+  const Lexicon& lex_;
+  bool have_;
+};
+
+bool Repairer::VerbRest(sv r) const {
+  if (Chars(r) < 2) return false;
+  if (!have_) return true;
+  if (Has(Cat("می", kZ, r))) return true;
+  for (sv e : kPastEndings) {
+    if (!EndsWith(r, e)) continue;
+    sv stem = r.substr(0, r.size() - e.size());
+    if (Chars(stem) < 2 || !(EndsWith(stem, "د") || EndsWith(stem, "ت"))) continue;
+    if (Has(Cat(stem, "ن"))) return true;
+  }
+  return false;
+}
+
+// Cuts copied from the listed ZWNJ spelling of `w`, if there is one. When the
+// list also has `w` without ZWNJ (پیشرفت and پیش‌رفت, اینکه and این‌که), only
+// boundaries before/after a bound morpheme are taken: می‌کند, امکان‌پذیر.
+bool Repairer::ZwnjCuts(sv w, std::vector<size_t>* cuts) const {
+  sv z = lex_.ZwnjFormOf(w);
+  if (z.empty()) return false;
+  const bool both = Has(w) && !lex_.IsCommonCompound(z);
+  size_t plain = 0, found = 0;
+  for (size_t i = 0; i < z.size();) {
+    if (z.compare(i, kZ.size(), kZ) == 0) {
+      if (!both || BoundBoundary(w.substr(0, plain), w.substr(plain))) {
+        AddCut(w, plain, cuts);
+        ++found;
+      }
+      i += kZ.size();
+    } else {
+      ++i;
+      ++plain;
+    }
+  }
+  return found > 0 || !both;
+}
+
+bool Repairer::BoundBoundary(sv left, sv right) const {
+  if (left == "می" || left == "نمی") return true;
+  if (StartsWith(right, "ها") || StartsWith(right, "تر")) return true;
+  if (EndsWith(left, kHe))
+    for (sv c : kHeClitics)
+      if (right == c) return true;
+  for (sv e : kSecondElements)
+    if (StartsWith(right, e)) return true;
+  return false;
+}
+
+bool Repairer::SuffixCuts(sv w, std::vector<size_t>* cuts) const {
+  // ه + clitic first: "منطقهای" is منطقه‌ای, not منطق‌های.
+  for (sv c : kHeClitics) {
+    if (!EndsWith(w, c)) continue;
+    sv x = w.substr(0, w.size() - c.size());
+    if (Chars(x) < 3 || !EndsWith(x, kHe) || !(have_ ? Known(x) : true)) continue;
+    // "خبرهای": plural of خبر or خبره + ای? A plural after a non-joining letter
+    // is the usual reading (and needs no ZWNJ); after a joining one (منطقهای)
+    // the ه + clitic reading is the more productive one.
+    sv bare = x.substr(0, x.size() - kHe.size());
+    bool plural_reading = (c == "ای" || c == "ایم") && Known(bare) && !JoinsForward(LastCp(bare));
+    if (!plural_reading) {
+      ZwnjCuts(x, cuts);
+      AddCut(w, x.size(), cuts);
+      return true;
+    }
+  }
+  for (sv p : kPlural) {
+    if (!EndsWith(w, p)) continue;
+    sv x = w.substr(0, w.size() - p.size());
+    if (Chars(x) < 2 || LexicalHa(Cat(x, "ها"))) continue;
+    if (!Known(x)) {
+      std::vector<size_t> inner;
+      if (!CompoundCuts(x, &inner)) continue;
+      cuts->insert(cuts->end(), inner.begin(), inner.end());
+    } else {
+      ZwnjCuts(x, cuts);
+    }
+    AddCut(w, x.size(), cuts);
+    return true;
+  }
+  return false;
+}
+
+bool Repairer::ArticleCompound(sv x, sv y) const {
+  if (!StartsWith(y, "ال") || Chars(x) < 2 || !JoinsForward(LastCp(x))) return false;
+  if (In(kNameElements, y)) return Chars(x) >= 3 || Known(x);
+  // ال + a known word, where ال… is not itself a Persian word (البته، الگو، الان).
+  sv b = y.substr(sv("ال").size());
+  return have_ && Chars(b) >= 3 && Has(b) && !Has(y) && Has(x);
+}
+
+bool Repairer::CompoundCuts(sv w, std::vector<size_t>* cuts) const {
+  if (!have_ || Has(w)) return false;
+  for (size_t at = w.find("ال", 1); at != sv::npos; at = w.find("ال", at + 1)) {
+    if (ArticleCompound(w.substr(0, at), w.substr(at))) {
+      AddCut(w, at, cuts);
+      return true;
+    }
+  }
+  for (sv s : kSecondElements) {
+    if (!EndsWith(w, s)) continue;
+    sv x = w.substr(0, w.size() - s.size());
+    if (Chars(x) >= 2 && Known(x)) {
+      ZwnjCuts(x, cuts);
+      AddCut(w, x.size(), cuts);
+      return true;
+    }
+  }
+  return false;
+}
+
+void Repairer::SplitFused(sv w, std::vector<size_t>* cuts) const {
+  size_t n = Chars(w);
+  if (n < 3 || n > kMaxWordChars) return;
+  if (ZwnjCuts(w, cuts)) return;
+  // A listed word without a ZWNJ spelling is taken as written (میلادی، تنها).
+  bool listed = have_ && Has(w);
+  for (sv pre : {sv("نمی"), sv("می")}) {
+    if (!StartsWith(w, pre)) continue;
+    sv r = w.substr(pre.size());
+    if (listed || In(kMiNouns, w)) break;
+    if (VerbRest(r)) {
+      AddCut(w, pre.size(), cuts);
+      return;
+    }
+  }
+  if (SuffixCuts(w, cuts)) return;
+  if (!listed) CompoundCuts(w, cuts);
+}
+
+bool Repairer::ShouldJoin(sv x, sv y) const {
+  if (x.empty() || y.empty()) return false;
+  if (In(kPlural, y)) return !LexicalHa(Cat(x, "ها"));
+  if ((x == "می" || x == "نمی") && !In(kMiNouns, Cat("می", y))) return VerbRest(y);
+  // After ه, the indefinite/adjectival ‑ای and possessives are never written apart;
+  // the perfect's copula (گفته اند، رفته ام) legitimately is, so it stays.
+  if (y == "ای" || y == "اش" || y == "ات") return EndsWith(x, kHe) && Chars(x) >= 2;
+  if (In(kHeClitics, y)) return false;
+  if (!have_) return false;
+  if (In(kSecondElements, y)) return Known(x);
+  if (In(kNameElements, y) && ArticleCompound(x, y)) return true;
+  if (x == "بی") return Has(Cat(x, kZ, y));
+  if (y == "ترین" || y == "تر") return Has(Cat(x, "تر")) || Has(Cat(x, kZ, "تر"));
+  // A compound the word list spells with a ZWNJ at exactly this boundary.
+  sv z = lex_.ZwnjFormOf(Cat(x, y));
+  // Not for two free words (ایالات متحده، گفته است): the list joins many a phrase
+  // that careful writers keep apart.
+  if (!z.empty() && z.size() == x.size() + kZ.size() + y.size() && z.substr(x.size(), kZ.size()) == kZ)
+    return lex_.IsCommonCompound(z) || (Chars(x) >= 3 && (!Has(x) || !Has(y)));
+  return false;
+}
+
+// ---- driving the rules over text ------------------------------------------------
+
+// A word piece in folded spelling with the map back to the original bytes.
+struct Folded {
+  std::string s;
+  std::vector<size_t> orig;  // for each byte of s that starts a char: original offset; plus end
+};
+
+Folded Fold(sv piece) {
+  Folded f;
+  for (size_t i = 0; i < piece.size();) {
+    size_t at = i;
+    char32_t c = text::NextCodePoint(piece, &i);
+    c = text::FoldChar(c);
+    if (c == 0) continue;
+    size_t before = f.s.size();
+    text::AppendUtf8(&f.s, c);
+    f.orig.resize(f.s.size(), 0);
+    f.orig[before] = at;
+  }
+  f.orig.push_back(piece.size());
+  return f;
+}
+
+// Appends `piece` (Arabic word characters, no ZWNJ) with the lost ZWNJs restored.
+void AppendRepairedPiece(const Repairer& rep, sv piece, std::string* out) {
+  Folded f = Fold(piece);
+  std::vector<size_t> cuts;
+  rep.SplitFused(f.s, &cuts);
+  size_t prev = 0;
+  for (size_t c : cuts) {
+    size_t o = c < f.s.size() ? f.orig[c] : piece.size();
+    if (o <= prev || o >= piece.size()) continue;
+    out->append(piece.substr(prev, o - prev)).append(kZ);
+    prev = o;
+  }
+  out->append(piece.substr(prev));
+}
+
+std::string FoldedString(sv piece) { return Fold(piece).s; }
+
+}  // namespace
+
+bool ZwnjLexiconAvailable() { return Lexicon::Get().available(); }
+
+std::string RepairZwnj(std::string_view in, ZwnjDamage damage) {
+  const Repairer rep(Lexicon::Get());
+  const bool joins = damage != ZwnjDamage::kDeleted, splits = damage != ZwnjDamage::kSpace;
+  // Pass 1 (space damage): a single space between two Arabic-script pieces becomes
+  // a ZWNJ when the rules say so. Pieces are the runs of word characters next to it.
+  std::string joined;
+  sv text = in;
+  if (joins) {
+    joined.reserve(in.size() + 16);
+    size_t i = 0;
+    while (i < in.size()) {
+      size_t sp = in.find(' ', i);
+      if (sp == sv::npos) break;
+      joined.append(in.substr(i, sp - i));
+      i = sp + 1;
+      // Left piece: word characters back to a non-word character or ZWNJ.
+      size_t lb = sp;
+      while (lb > 0) {
+        size_t k = lb - 1;
+        while (k > 0 && (static_cast<unsigned char>(in[k]) & 0xC0) == 0x80) --k;
+        size_t t = k;
+        if (!IsWordChar(text::NextCodePoint(in, &t))) break;
+        lb = k;
+      }
+      size_t re = i;
+      while (re < in.size()) {
+        size_t t = re;
+        if (!IsWordChar(text::NextCodePoint(in, &t))) break;
+        re = t;
+      }
+      bool join = false;
+      if (lb < sp && re > i && sp - lb <= kMaxWordChars * 4 && re - i <= kMaxWordChars * 4)
+        join = rep.ShouldJoin(FoldedString(in.substr(lb, sp - lb)), FoldedString(in.substr(i, re - i)));
+      joined.append(join ? kZ : sv(" "));
+    }
+    joined.append(in.substr(i));
+    text = joined;
+  }
+  if (!splits) return std::string(text);
+  // Pass 2 (deleted ZWNJs): every maximal run of Arabic word characters is analysed.
+  std::string out;
+  out.reserve(text.size() + text.size() / 16);
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t start = i, t = i;
+    if (!IsWordChar(text::NextCodePoint(text, &t))) {
+      out.append(text.substr(i, t - i));
+      i = t;
+      continue;
+    }
+    size_t end = t;
+    while (end < text.size()) {
+      size_t u = end;
+      if (!IsWordChar(text::NextCodePoint(text, &u))) break;
+      end = u;
+    }
+    AppendRepairedPiece(rep, text.substr(start, end - start), &out);
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace matn
