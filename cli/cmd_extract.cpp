@@ -1,13 +1,400 @@
-// Placeholder until the owning issue lands this command.
+// matn extract — main content and metadata of pages.
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
 
 #include "commands.h"
+#include "extract/internal.h"
+#include "matn/encoding.h"
+#include "matn/extract.h"
+#include "matn/html.h"
+#include "matn/io.h"
+#include "matn/metadata.h"
+#include "matn/output.h"
+#include "matn/text.h"
 
 namespace matn::cli {
+namespace {
 
-int RunExtract(int, char**) {
-  std::fputs("matn extract: not built yet\n", stderr);
-  return kExitUsage;
+constexpr const char* kHelp = R"(Usage: matn extract [OPTIONS] [INPUT...]
+
+Extracts the main content (the article without menus, widgets, share bars,
+related links, footers and cookie notices) and the metadata of web pages.
+
+INPUT is an HTML file (.html, .htm; gzip-compressed files, e.g. .html.gz,
+are read transparently), a directory (all .html/.htm/.xhtml/.shtml/.gz files
+below it, recursively, in sorted order), or "-" for stdin. Without INPUT,
+stdin is read.
+
+Options:
+  --format F       jsonl | json | txt | markdown (md).
+                   Default: jsonl when there are several inputs or a
+                   directory; txt for a single file or stdin.
+                   json prints one object (an array for several inputs).
+  -o, --output FILE  write there instead of stdout
+  --url URL        the page's URL (one input only): base for links and images,
+                   fallback for the record's url
+  --charset NAME   charset the transport declared (e.g. from HTTP
+                   Content-Type); a byte order mark still wins
+  --max-size N     refuse inputs larger than N bytes after decompression
+                   (suffixes K, M, G; default 64M; 0 = no limit)
+  --favor precision|recall
+                   prune harder, or keep more (default: balanced)
+  --comments       also extract reader comments (JSON field "comments";
+                   after the text in txt/markdown)
+  --no-tables      leave data tables out
+  --links          keep link targets: "links" field in JSON, [text](href)
+                   in Markdown
+  --images         keep images: "images" field in JSON, ![alt](src) in
+                   Markdown
+  --repair-zwnj    restore lost zero-width non-joiners in Persian text
+  --stats          print documents, bytes, seconds and the share of time
+                   spent reading+parsing vs extracting on stderr
+  --explain        print the extractor's decisions on stderr (debugging)
+  -h, --help       this help
+
+JSON record fields: source, url, title, authors, date_published,
+date_modified, sitename, description, image, tags, categories, lang,
+page_type, text (one block per line), and comments/links/images when asked;
+"error" (and text null) when the input failed.
+
+Exit status: 0 all inputs extracted, 1 some input failed (each failure is
+named on stderr and yields a record with "error"; the others still run),
+2 usage error.
+)";
+
+bool HasHtmlName(const std::filesystem::path& p) {
+  std::string name = p.filename().string();
+  auto ends = [&](std::string_view suf) {
+    if (name.size() < suf.size()) return false;
+    for (size_t i = 0; i < suf.size(); ++i) {
+      char c = name[name.size() - suf.size() + i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if (c != suf[i]) return false;
+    }
+    return true;
+  };
+  return ends(".html") || ends(".htm") || ends(".xhtml") || ends(".shtml") || ends(".gz");
+}
+
+bool ParseSize(std::string_view s, size_t* out) {
+  if (s.empty()) return false;
+  size_t mult = 1;
+  char last = s.back();
+  if (last == 'k' || last == 'K') mult = size_t{1} << 10;
+  else if (last == 'm' || last == 'M') mult = size_t{1} << 20;
+  else if (last == 'g' || last == 'G') mult = size_t{1} << 30;
+  if (mult != 1) s.remove_suffix(1);
+  if (s.empty()) return false;
+  size_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    if (v > (SIZE_MAX - 9) / 10) return false;
+    v = v * 10 + static_cast<size_t>(c - '0');
+  }
+  if (v > SIZE_MAX / mult) return false;
+  *out = v * mult;
+  return true;
+}
+
+struct Settings {
+  OutputFormat format = OutputFormat::kJsonl;
+  bool format_given = false;
+  std::string url, charset, output;
+  size_t max_size = size_t{64} << 20;
+  ExtractOptions eo;
+  bool comments = false, links = false, images = false, repair = false, stats = false, explain = false;
+};
+
+struct Stats {
+  size_t docs = 0, bytes = 0, failed = 0;
+  double read_s = 0, parse_s = 0, extract_s = 0;
+};
+
+using Clock = std::chrono::steady_clock;
+double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+std::string CleanField(std::string_view s) { return CleanText(s); }
+
+// Article text keeps every character as the page wrote it (the extractor only
+// collapses white space); see the report in bench/RESULTS.md: dropping stray
+// ZWNJs or soft hyphens loses words the benchmarks' gold keeps.
+void RepairBlocks(std::vector<Block>* blocks) {
+  for (Block& b : *blocks) {
+    if (b.kind == BlockKind::kCode) continue;
+    b.text = RepairZwnj(b.text);
+    for (auto& c : b.cells) c = RepairZwnj(c);
+    if (!b.markdown.empty()) b.markdown = RepairZwnj(b.markdown);
+  }
+}
+
+Record Process(const std::string& path, const Settings& s, Stats* st) {
+  Record r;
+  r.source = path;
+  r.with_comments = s.comments;
+  r.with_links = s.links;
+  r.with_images = s.images;
+  auto t0 = Clock::now();
+  std::string bytes;
+  ReadOptions ro;
+  ro.max_bytes = s.max_size;
+  Status status = ReadInput(path, &bytes, ro);
+  if (!status.ok()) {
+    r.error = status.ToString();
+    return r;
+  }
+  st->bytes += bytes.size();
+  std::string utf8;
+  DecodeOptions dopt;
+  dopt.transport_charset = s.charset;
+  status = DecodeToUtf8(bytes, &utf8, nullptr, dopt);
+  if (!status.ok()) {
+    r.error = status.ToString();
+    return r;
+  }
+  bytes.clear();
+  bytes.shrink_to_fit();
+  auto t1 = Clock::now();
+  st->read_s += std::chrono::duration<double>(t1 - t0).count();
+  Document doc;
+  status = ParseDocument(std::move(utf8), &doc);
+  if (!status.ok()) {
+    r.error = status.ToString();
+    return r;
+  }
+  auto t2 = Clock::now();
+  st->parse_s += std::chrono::duration<double>(t2 - t1).count();
+  MetadataOptions mo;
+  mo.url = s.url;
+  r.meta = ExtractMetadata(doc, mo);
+  if (r.meta.url.empty()) r.meta.url = s.url;
+  ExtractOptions eo = s.eo;
+  eo.title = r.meta.title;
+  eo.json_ld_body = r.meta.json_ld_article_body;
+  eo.base_url = !r.meta.url.empty() ? std::string_view(r.meta.url) : std::string_view(s.url);
+  if (s.explain) {
+    std::string e = extract::Explain(doc, eo);
+    std::fprintf(stderr, "== %s\n%s", path.c_str(), e.c_str());
+  }
+  r.article = ExtractArticle(doc, eo);
+  if (s.repair) {
+    RepairBlocks(&r.article.blocks);
+    RepairBlocks(&r.article.comments);
+  }
+  // Metadata fields get the text layer's full hygiene.
+  Metadata& m = r.meta;
+  m.title = CleanField(m.title);
+  m.description = CleanField(m.description);
+  m.sitename = CleanField(m.sitename);
+  for (auto& a : m.authors) a = CleanField(a);
+  if (s.repair) {
+    m.title = RepairZwnj(m.title);
+    m.description = RepairZwnj(m.description);
+  }
+  m.json_ld_article_body.clear();
+  st->extract_s += Since(t2);
+  return r;
+}
+
+void CollectInputs(const std::vector<std::string>& args, std::vector<std::string>* files, bool* saw_dir,
+                   std::vector<std::string>* errors) {
+  for (const std::string& a : args) {
+    std::error_code ec;
+    if (a != "-" && std::filesystem::is_directory(a, ec)) {
+      *saw_dir = true;
+      std::vector<std::string> found;
+      std::filesystem::recursive_directory_iterator it(a, std::filesystem::directory_options::skip_permission_denied,
+                                                       ec),
+          end;
+      if (ec) {
+        errors->push_back(a);
+        files->push_back(a);  // reported as a failed input
+        continue;
+      }
+      for (; it != end; it.increment(ec)) {
+        if (ec) break;
+        std::error_code ec2;
+        if (it->is_regular_file(ec2) && HasHtmlName(it->path())) found.push_back(it->path().string());
+      }
+      std::sort(found.begin(), found.end());
+      files->insert(files->end(), found.begin(), found.end());
+    } else {
+      files->push_back(a);
+    }
+  }
+}
+
+}  // namespace
+
+int RunExtract(int argc, char** argv) {
+  Settings s;
+  std::vector<std::string> inputs;
+  bool favor_given = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    auto value = [&](std::string_view name) -> const char* {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "matn extract: %.*s needs a value\n", static_cast<int>(name.size()), name.data());
+        return nullptr;
+      }
+      return argv[++i];
+    };
+    // --flag=value form.
+    std::string_view inline_value;
+    bool has_inline = false;
+    if (a.size() > 2 && a.substr(0, 2) == "--") {
+      size_t eq = a.find('=');
+      if (eq != std::string_view::npos) {
+        inline_value = a.substr(eq + 1);
+        a = a.substr(0, eq);
+        has_inline = true;
+      }
+    }
+    auto get = [&](std::string_view name) -> const char* {
+      if (has_inline) return inline_value.data();
+      return value(name);
+    };
+    if (a == "-h" || a == "--help") {
+      std::fputs(kHelp, stdout);
+      return kExitOk;
+    } else if (a == "--format") {
+      const char* v = get(a);
+      if (!v) return kExitUsage;
+      if (!ParseOutputFormat(v, &s.format)) {
+        std::fprintf(stderr, "matn extract: unknown format '%s' (jsonl, json, txt, markdown)\n", v);
+        return kExitUsage;
+      }
+      s.format_given = true;
+    } else if (a == "-o" || a == "--output") {
+      const char* v = get(a);
+      if (!v) return kExitUsage;
+      s.output = v;
+    } else if (a == "--url") {
+      const char* v = get(a);
+      if (!v) return kExitUsage;
+      s.url = v;
+    } else if (a == "--charset") {
+      const char* v = get(a);
+      if (!v) return kExitUsage;
+      s.charset = v;
+    } else if (a == "--max-size") {
+      const char* v = get(a);
+      if (!v) return kExitUsage;
+      if (!ParseSize(v, &s.max_size)) {
+        std::fprintf(stderr, "matn extract: --max-size wants a byte count such as 1048576, 512K or 64M\n");
+        return kExitUsage;
+      }
+    } else if (a == "--favor") {
+      const char* v = get(a);
+      if (!v) return kExitUsage;
+      std::string_view f = v;
+      if (f == "precision") s.eo.favor = Favor::kPrecision;
+      else if (f == "recall") s.eo.favor = Favor::kRecall;
+      else if (f == "balanced") s.eo.favor = Favor::kBalanced;
+      else {
+        std::fprintf(stderr, "matn extract: --favor wants precision or recall, not '%s'\n", v);
+        return kExitUsage;
+      }
+      favor_given = true;
+    } else if (a == "--comments") {
+      s.comments = true;
+    } else if (a == "--no-tables") {
+      s.eo.tables = false;
+    } else if (a == "--links") {
+      s.links = true;
+    } else if (a == "--images") {
+      s.images = true;
+    } else if (a == "--repair-zwnj") {
+      s.repair = true;
+    } else if (a == "--stats") {
+      s.stats = true;
+    } else if (a == "--explain") {
+      s.explain = true;
+    } else if (a == "-") {
+      inputs.emplace_back(a);
+    } else if (a.size() > 1 && a[0] == '-') {
+      std::fprintf(stderr, "matn extract: unknown option '%s' (see matn extract --help)\n", argv[i]);
+      return kExitUsage;
+    } else {
+      inputs.emplace_back(a);
+    }
+    if (has_inline && !(a == "--format" || a == "--output" || a == "--url" || a == "--charset" ||
+                        a == "--max-size" || a == "--favor")) {
+      std::fprintf(stderr, "matn extract: %s takes no value\n", std::string(a).c_str());
+      return kExitUsage;
+    }
+  }
+  (void)favor_given;
+  if (inputs.empty()) inputs.emplace_back("-");
+  std::vector<std::string> files, dir_errors;
+  bool saw_dir = false;
+  CollectInputs(inputs, &files, &saw_dir, &dir_errors);
+  if (!s.url.empty() && files.size() > 1) {
+    std::fputs("matn extract: --url applies to a single input\n", stderr);
+    return kExitUsage;
+  }
+  bool several = files.size() > 1 || saw_dir;
+  if (!s.format_given) s.format = several ? OutputFormat::kJsonl : OutputFormat::kText;
+  s.eo.comments = s.comments;
+  s.eo.links = s.links;
+  s.eo.images = s.images;
+  s.eo.markdown = s.format == OutputFormat::kMarkdown;
+
+  FILE* out = stdout;
+  if (!s.output.empty() && s.output != "-") {
+    out = std::fopen(s.output.c_str(), "wb");
+    if (!out) {
+      std::fprintf(stderr, "matn extract: cannot write %s: %s\n", s.output.c_str(), std::strerror(errno));
+      return kExitInputFailed;
+    }
+  }
+  Stats st;
+  auto start = Clock::now();
+  bool json_array = s.format == OutputFormat::kJson && several;
+  if (json_array) std::fputs("[\n", out);
+  std::string buf;
+  bool first = true;
+  for (const std::string& f : files) {
+    Record r = Process(f, s, &st);
+    ++st.docs;
+    if (!r.error.empty()) {
+      ++st.failed;
+      std::fprintf(stderr, "matn extract: %s: %s\n", f.c_str(), r.error.c_str());
+    }
+    buf.clear();
+    if (s.format == OutputFormat::kJson) {
+      if (!first) buf += json_array ? ",\n" : "\n";
+    } else if (!first && (s.format == OutputFormat::kText || s.format == OutputFormat::kMarkdown) &&
+               r.error.empty()) {
+      buf += s.format == OutputFormat::kMarkdown ? "\n---\n\n" : "\n";
+    }
+    AppendRecord(r, s.format, &buf);
+    if (s.format == OutputFormat::kJson && !json_array) buf += '\n';
+    if (s.format == OutputFormat::kJson || r.error.empty() || s.format == OutputFormat::kJsonl) first = false;
+    std::fwrite(buf.data(), 1, buf.size(), out);
+  }
+  if (json_array) std::fputs("\n]\n", out);
+  bool write_failed = std::fflush(out) != 0 || std::ferror(out);
+  if (out != stdout) write_failed = (std::fclose(out) != 0) || write_failed;
+  if (write_failed) std::fprintf(stderr, "matn extract: writing the output failed\n");
+  if (s.stats) {
+    double total = Since(start);
+    double work = st.read_s + st.parse_s + st.extract_s;
+    auto pct = [&](double x) { return work > 0 ? 100.0 * x / work : 0.0; };
+    std::fprintf(stderr,
+                 "documents %zu (%zu failed), bytes %zu, seconds %.3f, %.1f docs/s, %.2f MB/s\n"
+                 "time: read+decode %.1f%%, parse %.1f%%, extract+metadata %.1f%%\n",
+                 st.docs, st.failed, st.bytes, total, total > 0 ? st.docs / total : 0.0,
+                 total > 0 ? st.bytes / total / 1e6 : 0.0, pct(st.read_s), pct(st.parse_s), pct(st.extract_s));
+  }
+  return (st.failed > 0 || write_failed) ? kExitInputFailed : kExitOk;
 }
 
 }  // namespace matn::cli

@@ -1,0 +1,1242 @@
+// Main-content extraction: flatten, score, select, prune, serialise.
+// See include/matn/extract.h for the method; the "why" of each rule is next to it.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/internal.h"
+#include "extract/lexicon.h"
+#include "matn/extract.h"
+
+namespace matn {
+namespace extract {
+namespace {
+
+constexpr uint32_t kNone = UINT32_MAX;
+
+enum : uint16_t {
+  kFElem = 1 << 0,
+  kFBlock = 1 << 1,
+  kFInLink = 1 << 2,
+  kFUnlikely = 1 << 3,  // inside a subtree whose class/tag says boilerplate (not scored)
+  kFComment = 1 << 4,   // inside a reader-comments section
+  kFHeading = 1 << 5,
+  kFInFigure = 1 << 6,
+  kFHashLink = 1 << 7,  // an <a> whose href is an in-page #anchor (or javascript:)
+  kFDataTable = 1 << 8,
+};
+constexpr uint16_t kInherited = kFInLink | kFUnlikely | kFComment | kFHeading | kFInFigure;
+
+// One node of the flattened tree (elements and text nodes, in preorder; what
+// can never be content is not in it). Subtree i is the index range [i, end).
+struct Item {
+  const Node* node;
+  uint32_t parent;
+  uint32_t end;
+  uint32_t block;  // nearest block-level element (itself for blocks)
+  uint32_t chars;  // non-space code points in the subtree
+  uint32_t link_chars;
+  uint32_t heading_chars;
+  uint32_t own_chars;  // blocks: text not inside a nested block
+  uint32_t own_link_chars;
+  uint32_t commas;  // in the subtree
+  uint32_t cats;
+  uint16_t own_commas, own_stops;
+  uint16_t n_p, n_img, n_li, n_input, n_embed, n_a, n_a_hash, n_table, n_tr, n_td, n_th, n_para;
+  int16_t weight;
+  uint16_t flags;
+  Tag tag;
+  float score;  // paragraph score flowed in from descendants (plus tag/class initial score)
+  bool scored;
+};
+
+inline void SatAdd(uint16_t& a, uint32_t b) {
+  uint32_t s = a + b;
+  a = s > 0xFFFF ? 0xFFFF : static_cast<uint16_t>(s);
+}
+
+// ---------------------------------------------------------------- tag classes
+
+bool IsSkippedTag(Tag t) {
+  switch (t) {
+    case Tag::kScript: case Tag::kStyle: case Tag::kNoscript: case Tag::kTemplate: case Tag::kHead:
+    case Tag::kTitle: case Tag::kMeta: case Tag::kLink: case Tag::kBase: case Tag::kIframe:
+    case Tag::kObject: case Tag::kEmbed: case Tag::kApplet: case Tag::kFrame: case Tag::kFrameset:
+    case Tag::kNoframes: case Tag::kNoembed: case Tag::kSelect: case Tag::kOption: case Tag::kOptgroup:
+    case Tag::kDatalist: case Tag::kTextarea: case Tag::kInput: case Tag::kButton: case Tag::kCanvas:
+    case Tag::kAudio: case Tag::kVideo: case Tag::kMap: case Tag::kArea: case Tag::kParam:
+    case Tag::kSource: case Tag::kTrack: case Tag::kKeygen: case Tag::kProgress: case Tag::kMeter:
+    case Tag::kSvg: case Tag::kMath: case Tag::kBgsound: case Tag::kPlaintext:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsControlTag(Tag t) {
+  return t == Tag::kInput || t == Tag::kButton || t == Tag::kSelect || t == Tag::kTextarea;
+}
+bool IsEmbedTag(Tag t) {
+  return t == Tag::kIframe || t == Tag::kObject || t == Tag::kEmbed || t == Tag::kVideo ||
+         t == Tag::kAudio || t == Tag::kApplet;
+}
+
+// Inline elements: text flows through them into the enclosing block. Every
+// other element, including unknown/custom ones, starts a block of its own.
+bool IsInlineTag(Tag t) {
+  switch (t) {
+    case Tag::kA: case Tag::kAbbr: case Tag::kB: case Tag::kBdi: case Tag::kBdo: case Tag::kBig:
+    case Tag::kBr: case Tag::kCite: case Tag::kCode: case Tag::kData: case Tag::kDel: case Tag::kDfn:
+    case Tag::kEm: case Tag::kFont: case Tag::kI: case Tag::kImg: case Tag::kImage: case Tag::kIns:
+    case Tag::kKbd: case Tag::kLabel: case Tag::kMark: case Tag::kNobr: case Tag::kQ: case Tag::kRb:
+    case Tag::kRp: case Tag::kRt: case Tag::kRtc: case Tag::kRuby: case Tag::kS: case Tag::kSamp:
+    case Tag::kSmall: case Tag::kSpan: case Tag::kStrike: case Tag::kStrong: case Tag::kSub:
+    case Tag::kSup: case Tag::kTime: case Tag::kTt: case Tag::kU: case Tag::kVar: case Tag::kWbr:
+    case Tag::kOutput: case Tag::kPicture: case Tag::kBlink: case Tag::kSlot:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsHeadingTag(Tag t) {
+  return t == Tag::kH1 || t == Tag::kH2 || t == Tag::kH3 || t == Tag::kH4 || t == Tag::kH5 || t == Tag::kH6;
+}
+int HeadingLevel(Tag t) {
+  switch (t) {
+    case Tag::kH1: return 1;
+    case Tag::kH2: return 2;
+    case Tag::kH3: return 3;
+    case Tag::kH4: return 4;
+    case Tag::kH5: return 5;
+    case Tag::kH6: return 6;
+    default: return 0;
+  }
+}
+
+// Blocks whose own text is scored on their parent (like Readability's <p>);
+// other blocks (div, td, section, …) are containers and score themselves.
+bool IsParagraphTag(Tag t) {
+  return t == Tag::kP || t == Tag::kPre || t == Tag::kLi || t == Tag::kBlockquote || t == Tag::kDt ||
+         t == Tag::kDd || t == Tag::kFigcaption || t == Tag::kCaption || t == Tag::kAddress ||
+         IsHeadingTag(t);
+}
+
+int TagInitialScore(Tag t) {
+  switch (t) {
+    case Tag::kDiv: return 5;
+    case Tag::kArticle: return 10;
+    case Tag::kMain: return 5;
+    case Tag::kPre: case Tag::kTd: case Tag::kBlockquote: return 3;
+    case Tag::kAddress: case Tag::kOl: case Tag::kUl: case Tag::kDl: case Tag::kDd: case Tag::kDt:
+    case Tag::kLi: case Tag::kForm: return -3;
+    case Tag::kH1: case Tag::kH2: case Tag::kH3: case Tag::kH4: case Tag::kH5: case Tag::kH6:
+    case Tag::kTh: return -5;
+    default: return 0;
+  }
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
+    if (x != y) return false;
+  }
+  return true;
+}
+
+bool IsHidden(const Node* n) {
+  for (uint32_t a = 0; a < n->num_attrs; ++a) {
+    const Attribute& at = n->attrs[a];
+    if (at.name == "hidden") {
+      // hidden="until-found" content is findable in page: keep it.
+      if (!EqualsIgnoreCase(at.value, "until-found")) return true;
+    } else if (at.name == "aria-hidden") {
+      if (EqualsIgnoreCase(at.value, "true")) return true;
+    } else if (at.name == "style") {
+      if (StyleHides(at.value)) return true;
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- text helpers
+
+struct TextStats {
+  uint32_t chars = 0, commas = 0, stops = 0;
+};
+
+TextStats CountText(std::string_view s) {
+  TextStats t;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t n = s.size();
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      if (c <= ' ') continue;
+      ++t.chars;
+      if (c == ',') ++t.commas;
+      else if (c == '.' || c == '!' || c == '?') ++t.stops;
+      continue;
+    }
+    if ((c & 0xC0) == 0x80) continue;
+    if (c == 0xC2 && i + 1 < n && p[i + 1] == 0xA0) { ++i; continue; }  // NBSP
+    ++t.chars;
+    if (c == 0xD8 && i + 1 < n) {
+      if (p[i + 1] == 0x8C) ++t.commas;       // U+060C Arabic comma
+      else if (p[i + 1] == 0x9F) ++t.stops;   // U+061F Arabic question mark
+    } else if (c == 0xDB && i + 1 < n && p[i + 1] == 0x94) {
+      ++t.stops;  // U+06D4 Arabic full stop
+    } else if (c == 0xE3 && i + 2 < n && p[i + 1] == 0x80) {
+      if (p[i + 2] == 0x81) ++t.commas;       // U+3001 、
+      else if (p[i + 2] == 0x82) ++t.stops;   // U+3002 。
+    } else if (c == 0xEF && i + 2 < n && p[i + 1] == 0xBC) {
+      if (p[i + 2] == 0x8C) ++t.commas;       // U+FF0C ，
+      else if (p[i + 2] == 0x81 || p[i + 2] == 0x9F) ++t.stops;  // ！ ？
+    }
+  }
+  return t;
+}
+
+// Appends `s` to *out collapsing runs of ASCII white space and NBSP into one
+// space; *pending carries a space across calls. Every other character is kept.
+void AppendCollapsed(std::string_view s, std::string* out, bool* pending) {
+  const char* p = s.data();
+  const char* e = p + s.size();
+  while (p < e) {
+    unsigned char c = static_cast<unsigned char>(*p);
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+      *pending = true;
+      ++p;
+      continue;
+    }
+    if (c == 0xC2 && p + 1 < e && static_cast<unsigned char>(p[1]) == 0xA0) {
+      *pending = true;
+      p += 2;
+      continue;
+    }
+    if (*pending) {
+      if (!out->empty()) out->push_back(' ');
+      *pending = false;
+    }
+    const char* q = p + 1;
+    while (q < e) {
+      unsigned char d = static_cast<unsigned char>(*q);
+      if (d == ' ' || d == '\n' || d == '\t' || d == '\r' || d == '\f') break;
+      if (d == 0xC2 && q + 1 < e && static_cast<unsigned char>(q[1]) == 0xA0) break;
+      ++q;
+    }
+    out->append(p, q);
+    p = q;
+  }
+}
+
+// <pre> text: kept as written, CRs dropped.
+void AppendPre(std::string_view s, std::string* out) {
+  for (char c : s)
+    if (c != '\r') out->push_back(c);
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
+  return s;
+}
+
+// Loose comparison of a heading with the page title: case-insensitive for
+// ASCII, ignoring spaces and punctuation-only differences at the ends.
+bool SameTitle(std::string_view a, std::string_view b) {
+  auto norm = [](std::string_view s) {
+    std::string o;
+    o.reserve(s.size());
+    for (char c : s) {
+      unsigned char u = static_cast<unsigned char>(c);
+      if (u <= ' ') continue;
+      if (u < 0x80 && !((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z'))) continue;
+      o.push_back((u >= 'A' && u <= 'Z') ? static_cast<char>(u + 32) : c);
+    }
+    return o;
+  };
+  std::string x = norm(a), y = norm(b);
+  if (x.empty() || y.empty()) return false;
+  if (x == y) return true;
+  // Titles often carry the site name: "Headline | Site", "Site - Headline".
+  if (x.size() >= 15 && y.find(x) != std::string::npos) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------- context
+
+struct Ctx {
+  std::vector<Item> items;
+  std::vector<uint32_t> open;
+  const ExtractOptions* opt = nullptr;
+};
+
+Ctx& ScratchCtx() {
+  thread_local Ctx ctx;
+  return ctx;
+}
+
+void AddElement(Ctx& c, const Node* n) {
+  uint32_t idx = static_cast<uint32_t>(c.items.size());
+  uint32_t parent = c.open.empty() ? kNone : c.open.back();
+  c.items.emplace_back();
+  Item& it = c.items.back();
+  std::memset(&it, 0, sizeof it);
+  it.node = n;
+  it.parent = parent;
+  it.end = idx + 1;
+  Tag t = n->tag;
+  it.tag = t;
+  it.flags = kFElem | (parent != kNone ? (c.items[parent].flags & kInherited) : 0);
+  bool block = !IsInlineTag(t) || parent == kNone;
+  if (block) {
+    it.flags |= kFBlock;
+    it.block = idx;
+  } else {
+    it.block = c.items[parent].block;
+  }
+  if (t != Tag::kBody && t != Tag::kHtml) {
+    ClassSignal sig = ClassifyElement(n);
+    it.cats = sig.cats;
+    it.weight = static_cast<int16_t>(sig.weight);
+  }
+  switch (t) {
+    case Tag::kA: {
+      it.flags |= kFInLink;
+      it.n_a = 1;
+      std::string_view href = n->Attr("href");
+      if ((!href.empty() && href[0] == '#') || EqualsIgnoreCase(href.substr(0, 11), "javascript:")) {
+        it.flags |= kFHashLink;
+        it.n_a_hash = 1;
+      }
+      break;
+    }
+    case Tag::kP: it.n_p = 1; break;
+    case Tag::kImg: case Tag::kImage: it.n_img = 1; break;
+    case Tag::kLi: it.n_li = 1; break;
+    case Tag::kTable: it.n_table = 1; break;
+    case Tag::kTr: it.n_tr = 1; break;
+    case Tag::kTd: it.n_td = 1; break;
+    case Tag::kTh: it.n_td = 1; it.n_th = 1; break;
+    case Tag::kFigure: it.flags |= kFInFigure; break;
+    case Tag::kNav: case Tag::kAside: case Tag::kFooter: case Tag::kMenu:
+      it.flags |= kFUnlikely;
+      break;
+    default:
+      if (IsHeadingTag(t)) it.flags |= kFHeading;
+      break;
+  }
+  // Readability's "unlikely candidates", by tokens rather than substrings; a
+  // content word in the same attribute (e.g. "main-content sidebar-left") saves it.
+  if ((it.cats & (kCatStrongBoiler | kCatComment)) && !(it.cats & kCatContent) && t != Tag::kBody &&
+      t != Tag::kArticle && t != Tag::kMain && t != Tag::kA)
+    it.flags |= kFUnlikely;
+  if ((it.cats & kCatComment) && !(it.cats & kCatContent)) it.flags |= kFComment;
+}
+
+void AddText(Ctx& c, const Node* n) {
+  if (c.open.empty()) return;
+  uint32_t idx = static_cast<uint32_t>(c.items.size());
+  uint32_t parent = c.open.back();
+  c.items.emplace_back();
+  Item& it = c.items.back();
+  std::memset(&it, 0, sizeof it);
+  Item& p = c.items[parent];
+  it.node = n;
+  it.parent = parent;
+  it.end = idx + 1;
+  it.block = p.block;
+  it.flags = p.flags & kInherited;
+  TextStats ts = CountText(n->data);
+  it.chars = ts.chars;
+  it.commas = ts.commas;
+  if (it.flags & kFInLink) it.link_chars = ts.chars;
+  if (it.flags & kFHeading) it.heading_chars = ts.chars;
+  Item& b = c.items[it.block];
+  b.own_chars += ts.chars;
+  if (it.flags & kFInLink) b.own_link_chars += ts.chars;
+  SatAdd(b.own_commas, ts.commas);
+  SatAdd(b.own_stops, ts.stops);
+}
+
+// Pass 1: flatten the tree under `root`, dropping never-content subtrees, and
+// sum the statistics bottom-up.
+void Flatten(Ctx& c, const Node* root) {
+  c.items.clear();
+  c.open.clear();
+  AddElement(c, root);
+  if (!root->first_child) return;
+  c.open.push_back(0);
+  const Node* n = root->first_child;
+  for (;;) {
+    bool descend = false;
+    if (n->type == NodeType::kText) {
+      AddText(c, n);
+    } else if (n->type == NodeType::kElement) {
+      Item& parent = c.items[c.open.back()];
+      if (n->ns != Namespace::kHtml || IsSkippedTag(n->tag)) {
+        if (IsControlTag(n->tag)) SatAdd(parent.n_input, 1);
+        else if (IsEmbedTag(n->tag)) SatAdd(parent.n_embed, 1);
+        // <dialog open> is visible; closed dialogs, like the rest, are not.
+      } else if (IsHidden(n) || (n->Is(Tag::kDialog) && !n->FindAttr("open"))) {
+        // hidden: skip
+      } else {
+        uint32_t idx = static_cast<uint32_t>(c.items.size());
+        AddElement(c, n);
+        if (c.items[idx].cats & kCatHidden) {
+          c.items.pop_back();
+        } else if (n->first_child) {
+          c.open.push_back(idx);
+          descend = true;
+        }
+      }
+    }
+    if (descend) {
+      n = n->first_child;
+      continue;
+    }
+    while (!n->next_sibling) {
+      n = n->parent;
+      c.items[c.open.back()].end = static_cast<uint32_t>(c.items.size());
+      c.open.pop_back();
+      if (n == root || c.open.empty()) {
+        c.items[0].end = static_cast<uint32_t>(c.items.size());
+        goto done;
+      }
+    }
+    n = n->next_sibling;
+  }
+done:
+  // Bottom-up sums: children come after their parents in preorder.
+  for (size_t i = c.items.size(); i-- > 1;) {
+    Item& it = c.items[i];
+    if ((it.flags & kFBlock) && it.own_chars >= 80 && it.own_link_chars * 10 <= it.own_chars * 3 &&
+        !(it.flags & kFHeading))
+      SatAdd(it.n_para, 1);
+    Item& p = c.items[it.parent];
+    p.chars += it.chars;
+    p.link_chars += it.link_chars;
+    p.heading_chars += it.heading_chars;
+    p.commas += it.commas;
+    SatAdd(p.n_p, it.n_p);
+    SatAdd(p.n_img, it.n_img);
+    SatAdd(p.n_li, it.n_li);
+    SatAdd(p.n_input, it.n_input);
+    SatAdd(p.n_embed, it.n_embed);
+    SatAdd(p.n_a, it.n_a);
+    SatAdd(p.n_a_hash, it.n_a_hash);
+    SatAdd(p.n_table, it.n_table);
+    SatAdd(p.n_tr, it.n_tr);
+    SatAdd(p.n_td, it.n_td);
+    SatAdd(p.n_th, it.n_th);
+    SatAdd(p.n_para, it.n_para);
+  }
+  // Data tables (rows of short cells, no nested table) are kept as tables;
+  // other tables are layout and their cells are read as blocks.
+  for (Item& it : c.items) {
+    if (it.tag != Tag::kTable || !(it.flags & kFElem)) continue;
+    bool data = it.n_table == 1 && it.n_tr >= 2 && it.n_td >= 4 && it.n_td <= 4000 &&
+                it.chars / std::max<uint32_t>(it.n_td, 1) < 200 && it.link_chars * 2 < it.chars + 1;
+    if (EqualsIgnoreCase(it.node->Attr("role"), "presentation")) data = false;
+    if (data) it.flags |= kFDataTable;
+  }
+}
+
+double LinkDensity(const Item& it) {
+  return it.chars ? static_cast<double>(it.link_chars) / it.chars : 0.0;
+}
+
+// ---------------------------------------------------------------- scoring
+
+struct Mode {
+  bool strip_unlikely = true;
+  bool weight_classes = true;
+  bool clean_conditionally = true;
+};
+
+void Score(Ctx& c, const Mode& m) {
+  for (Item& it : c.items) {
+    it.score = 0;
+    it.scored = false;
+  }
+  auto init = [&](Item& it) {
+    if (it.scored) return;
+    it.scored = true;
+    it.score = static_cast<float>(TagInitialScore(it.tag) + (m.weight_classes ? it.weight : 0));
+  };
+  const size_t n = c.items.size();
+  for (size_t i = 0; i < n; ++i) {
+    Item& it = c.items[i];
+    if (!(it.flags & kFBlock)) continue;
+    if (m.strip_unlikely && (it.flags & kFUnlikely)) continue;
+    if (it.flags & kFComment) continue;
+    if (it.own_chars < 25) continue;
+    double ld = static_cast<double>(it.own_link_chars) / it.own_chars;
+    double s = 1.0 + it.own_commas + std::min(it.own_chars / 85.0, 3.0);
+    s *= (1.0 - ld);
+    if (s <= 0) continue;
+    uint32_t a = IsParagraphTag(it.tag) ? it.parent : static_cast<uint32_t>(i);
+    for (int level = 0; level < 5 && a != kNone; ++level) {
+      Item& anc = c.items[a];
+      init(anc);
+      double div = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+      anc.score += static_cast<float>(s / div);
+      a = anc.parent;
+    }
+  }
+  for (Item& it : c.items)
+    if (it.scored) it.score *= static_cast<float>(1.0 - LinkDensity(it));
+}
+
+// ---------------------------------------------------------------- selection
+
+struct Region {
+  uint32_t top = 0;
+  std::vector<uint32_t> roots;  // top and sibling roots, in document order
+};
+
+bool IsAncestor(const Ctx& c, uint32_t a, uint32_t d) { return a < d && d < c.items[a].end; }
+
+Region Select(const Ctx& c, const Mode& m, std::string* explain) {
+  const auto& items = c.items;
+  Region r;
+  // Top five candidates.
+  uint32_t best[5];
+  int nbest = 0;
+  for (uint32_t i = 0; i < items.size(); ++i) {
+    const Item& it = items[i];
+    if (!it.scored || it.score <= 0) continue;
+    if (m.strip_unlikely && (it.flags & kFUnlikely)) continue;
+    if (it.flags & kFComment) continue;
+    int pos = nbest;
+    while (pos > 0 && items[best[pos - 1]].score < it.score) --pos;
+    if (pos >= 5) continue;
+    for (int k = std::min(nbest, 4); k > pos; --k) best[k] = best[k - 1];
+    best[pos] = i;
+    if (nbest < 5) ++nbest;
+  }
+  if (nbest == 0) {
+    r.top = 0;
+    r.roots.push_back(0);
+    if (explain) *explain += "no candidate: whole body\n";
+    return r;
+  }
+  uint32_t top = best[0];
+  float top_score = items[top].score;
+  // Several strong candidates under one ancestor: the article is split across them.
+  {
+    uint32_t alts[4];
+    int nalt = 0;
+    for (int k = 1; k < nbest; ++k)
+      if (items[best[k]].score >= 0.75f * top_score) alts[nalt++] = best[k];
+    if (nalt >= 3) {
+      for (uint32_t p = items[top].parent; p != kNone && p != 0; p = items[p].parent) {
+        int containing = 0;
+        for (int k = 0; k < nalt; ++k) containing += IsAncestor(c, p, alts[k]) || p == alts[k];
+        if (containing >= 3) {
+          top = p;
+          break;
+        }
+      }
+    }
+  }
+  // Parents whose own score rises above the candidate's hold more of the article.
+  {
+    float last = items[top].score;
+    float threshold = last / 3;
+    for (uint32_t p = items[top].parent; p != kNone && p != 0; p = items[p].parent) {
+      if (!items[p].scored) continue;
+      if (items[p].score < threshold) break;
+      if (items[p].score > last) {
+        top = p;
+        break;
+      }
+      last = items[p].score;
+    }
+  }
+  // An only child stands for its parent.
+  for (;;) {
+    uint32_t p = items[top].parent;
+    if (p == kNone || p == 0) break;
+    int elems = 0;
+    for (uint32_t j = p + 1; j < items[p].end; j = items[j].end)
+      if ((items[j].flags & kFElem) || items[j].chars > 0) ++elems;
+    if (elems != 1) break;
+    top = p;
+  }
+  r.top = top;
+  if (explain) {
+    *explain += "candidates:";
+    for (int k = 0; k < nbest; ++k) {
+      *explain += " #" + std::to_string(best[k]) + "<" + std::string(TagName(items[best[k]].tag)) + " " +
+                  std::string(items[best[k]].node->Attr("class")).substr(0, 40) + ">=" +
+                  std::to_string(static_cast<int>(items[best[k]].score));
+    }
+    *explain += "\n";
+  }
+  // Siblings that look like more of the article.
+  uint32_t parent = items[top].parent;
+  if (parent == kNone) {
+    r.roots.push_back(top);
+    return r;
+  }
+  float threshold = std::max(10.0f, items[top].score * 0.2f);
+  std::string_view top_class = items[top].node->Attr("class");
+  for (uint32_t j = parent + 1; j < items[parent].end; j = items[j].end) {
+    const Item& s = items[j];
+    if (j == top) {
+      r.roots.push_back(j);
+      continue;
+    }
+    if (!(s.flags & kFElem)) continue;
+    if (m.strip_unlikely && (s.flags & kFUnlikely)) continue;
+    if (s.flags & kFComment) continue;
+    float bonus = 0;
+    if (!top_class.empty() && s.node->Attr("class") == top_class) bonus = items[top].score * 0.2f;
+    bool append = false;
+    if (s.scored && s.score + bonus >= threshold) {
+      append = true;
+    } else if (s.tag == Tag::kP) {
+      double ld = LinkDensity(s);
+      if (s.chars > 70 && ld < 0.25) append = true;
+      else if (s.chars > 0 && s.chars <= 70 && s.link_chars == 0 && s.own_stops > 0) append = true;
+    }
+    if (append) r.roots.push_back(j);
+  }
+  return r;
+}
+
+// ---------------------------------------------------------------- pruning
+
+// Should element i (inside the selected region, not its top) be left out?
+bool ShouldDrop(const Ctx& c, uint32_t i, uint32_t region_chars, const Mode& m, Favor favor,
+                bool comment_mode = false) {
+  const Item& it = c.items[i];
+  const Tag t = it.tag;
+  const uint32_t cats = it.cats;
+  const double ld = LinkDensity(it);
+  // Comments are collected separately.
+  if ((cats & kCatComment) && !(cats & kCatContent) && !comment_mode) return true;
+  // Tags that are boilerplate by definition.
+  if (t == Tag::kNav || t == Tag::kMenu) return true;
+  if (t == Tag::kAside || t == Tag::kFooter) {
+    // Unless it is really where the text is (some templates misuse them).
+    if (!(it.n_para >= 3 && it.chars * 2 > region_chars && ld < 0.2)) return true;
+  }
+  if (t == Tag::kForm && !(it.n_para >= 2 && it.n_input * 3 <= it.n_p)) return true;
+  if (it.flags & kFHashLink && it.chars < 60) return true;  // skip links, "top", javascript: buttons
+  // Class tokens.
+  if (cats & kCatStrongBoiler) {
+    bool content_heavy = it.n_para >= 3 && it.chars * 2 > region_chars && ld < 0.25;
+    if (!(cats & kCatContent) && !content_heavy) return true;
+    if ((cats & kCatContent) && (ld > 0.3 || it.n_para == 0)) return true;
+  }
+  if ((cats & (kCatMeta | kCatNoPrint | kCatHeader)) && !(cats & kCatContent) && it.n_para == 0 &&
+      it.chars < 300)
+    return true;
+  if ((t == Tag::kHeader) && it.n_para == 0 && !(cats & kCatContent)) return true;
+  // Blocks made of in-page links only: skip links, tables of contents, "back to top".
+  if (it.n_a > 0 && it.n_a_hash == it.n_a && it.link_chars * 10 >= it.chars * 9) return true;
+  // Lists of links: "latest news", "related articles", tag lists.
+  if ((t == Tag::kUl || t == Tag::kOl) && it.n_li >= 2 && ld > (favor == Favor::kRecall ? 0.7 : 0.5))
+    return true;
+  if (!m.clean_conditionally) return false;
+  // Readability's conditional cleaning of containers.
+  bool container = t == Tag::kDiv || t == Tag::kSection || t == Tag::kTable || t == Tag::kUl ||
+                   t == Tag::kOl || t == Tag::kDl || t == Tag::kFieldset || t == Tag::kCenter ||
+                   t == Tag::kHeader || t == Tag::kFigure || t == Tag::kUnknown;
+  if (!container) {
+    // A short paragraph that is all link: "Read more", "Related: …".
+    if ((t == Tag::kP || t == Tag::kLi) && it.n_a > 0 && it.chars < 120 && it.link_chars * 10 >= it.chars * 9 &&
+        !(it.flags & kFInLink) && favor != Favor::kRecall)
+      return true;
+    return false;
+  }
+  if (it.flags & kFDataTable) return false;
+  if (it.commas >= 10) return false;
+  bool is_list = t == Tag::kUl || t == Tag::kOl;
+  int weight = m.weight_classes ? it.weight : 0;
+  bool in_figure = (it.flags & kFInFigure) != 0;
+  if (it.n_img > 1 && it.n_p * 2 < it.n_img && !in_figure) return true;
+  if (it.n_input > 0 && it.n_input * 3 > it.n_p) return true;
+  double heading_density = it.chars ? static_cast<double>(it.heading_chars) / it.chars : 0;
+  if (!is_list && heading_density < 0.9 && it.chars < 25 && (it.n_img == 0 || it.n_img > 2) && !in_figure &&
+      it.chars > 0)
+    return true;
+  double ld_limit = favor == Favor::kRecall ? 0.35 : favor == Favor::kPrecision ? 0.15 : 0.25;
+  if (!is_list && weight < 25 && ld > ld_limit && it.n_para < 2) return true;
+  if (weight >= 25 && ld > 0.5) return true;
+  if ((it.n_embed == 1 && it.chars < 75) || it.n_embed > 1) {
+    if (it.n_para == 0) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- serialising
+
+bool IsTinyRow(std::string_view s);
+
+class Serializer {
+ public:
+  Serializer(const Ctx& c, const ExtractOptions& opt, const Mode& m, std::vector<Block>* out,
+             std::vector<Link>* links, std::vector<Image>* images, bool comment_mode = false)
+      : c_(c), opt_(opt), m_(m), out_(out), links_(links), images_(images), comment_mode_(comment_mode) {}
+
+  void Run(uint32_t root, bool prune_root, uint32_t region_chars) {
+    const auto& items = c_.items;
+    region_chars_ = region_chars;
+    if (prune_root && ShouldDrop(c_, root, region_chars_, m_, opt_.favor, comment_mode_)) return;
+    uint32_t end = items[root].end;
+    stack_.clear();
+    for (uint32_t i = root; i < end;) {
+      while (!stack_.empty() && items[stack_.back()].end <= i) {
+        Exit(stack_.back());
+        stack_.pop_back();
+      }
+      const Item& it = items[i];
+      if (!(it.flags & kFElem)) {
+        Text(it.node->data);
+        ++i;
+        continue;
+      }
+      if (i != root && ShouldDrop(c_, i, region_chars_, m_, opt_.favor, comment_mode_)) {
+        i = it.end;
+        continue;
+      }
+      Enter(i);
+      if (it.end == i + 1) Exit(i);
+      else stack_.push_back(i);
+      ++i;
+    }
+    while (!stack_.empty()) {
+      Exit(stack_.back());
+      stack_.pop_back();
+    }
+    Flush();
+  }
+
+ private:
+  void Text(std::string_view s) {
+    if (pre_ > 0) {
+      AppendPre(s, &text_);
+      if (opt_.markdown) AppendPre(s, &md_);
+      return;
+    }
+    bool p = pending_;
+    AppendCollapsed(s, &text_, &pending_);
+    if (opt_.markdown) AppendCollapsed(s, &md_, &p);
+    if (link_depth_ > 0) AppendCollapsed(s, &link_text_, &link_pending_);
+  }
+
+  void Enter(uint32_t i) {
+    const Item& it = c_.items[i];
+    const Tag t = it.tag;
+    if (t == Tag::kBr) {
+      if (pre_ > 0) {
+        text_ += '\n';
+        if (opt_.markdown) md_ += '\n';
+      } else if (cell_depth_ > 0) {
+        pending_ = true;
+      } else {
+        Flush();
+      }
+      return;
+    }
+    if (t == Tag::kImg || t == Tag::kImage) {
+      if (opt_.images) EmitImage(it);
+      return;
+    }
+    if (t == Tag::kA) {
+      ++link_depth_;
+      if (link_depth_ == 1) {
+        link_text_.clear();
+        link_pending_ = false;
+        link_md_start_ = md_.size();
+        if (opt_.markdown && opt_.links) {
+          if (pending_ && !md_.empty()) {
+            md_ += ' ';
+            pending_ = false;
+            text_ += text_.empty() ? "" : " ";
+          }
+          md_ += '[';
+          link_md_start_ = md_.size();
+        }
+      }
+      return;
+    }
+    if (t == Tag::kCode && pre_ == 0 && opt_.markdown) {
+      if (pending_ && !md_.empty()) {
+        md_ += ' ';
+        text_ += ' ';
+        pending_ = false;
+      }
+      md_ += '`';
+      return;
+    }
+    if (!(it.flags & kFBlock)) return;
+    if (t == Tag::kTable && (it.flags & kFDataTable)) {
+      Flush();
+      ++table_depth_;
+      return;
+    }
+    if (table_depth_ > 0 && (t == Tag::kTd || t == Tag::kTh)) {
+      Flush();
+      ++cell_depth_;
+      if (t == Tag::kTh) row_header_ = true;
+      return;
+    }
+    if (table_depth_ > 0 && t == Tag::kTr) {
+      Flush();
+      row_.clear();
+      row_md_.clear();
+      row_header_ = false;
+      return;
+    }
+    if (cell_depth_ > 0) {
+      pending_ = true;  // nested blocks inside a data cell read as one line
+      return;
+    }
+    Flush();
+    if (IsHeadingTag(t)) heading_ = HeadingLevel(t);
+    else if (t == Tag::kLi) ++li_;
+    else if (t == Tag::kUl || t == Tag::kMenu) list_stack_.push_back(false);
+    else if (t == Tag::kOl) list_stack_.push_back(true);
+    else if (t == Tag::kBlockquote) ++quote_;
+    else if (t == Tag::kPre) ++pre_;
+    else if (t == Tag::kFigcaption || t == Tag::kCaption) ++caption_;
+  }
+
+  void Exit(uint32_t i) {
+    const Item& it = c_.items[i];
+    const Tag t = it.tag;
+    if (t == Tag::kA) {
+      if (link_depth_ > 0 && --link_depth_ == 0) {
+        std::string_view href = it.node->Attr("href");
+        std::string_view lt = Trim(link_text_);
+        bool usable = !href.empty() && !(it.flags & kFHashLink);
+        if (opt_.markdown && opt_.links) {
+          if (md_.size() == link_md_start_) {
+            md_.pop_back();  // an empty link: drop the '['
+          } else if (usable) {
+            md_ += "](";
+            md_ += ResolveUrl(opt_.base_url, href);
+            md_ += ')';
+          } else {
+            md_ += ']';
+          }
+        }
+        if (opt_.links && usable && !lt.empty() && links_)
+          links_->push_back(Link{std::string(lt), ResolveUrl(opt_.base_url, href)});
+      }
+      return;
+    }
+    if (t == Tag::kCode && pre_ == 0 && opt_.markdown) {
+      md_ += '`';
+      return;
+    }
+    if (!(it.flags & kFBlock)) return;
+    if (t == Tag::kTable && (it.flags & kFDataTable)) {
+      if (table_depth_ > 0) --table_depth_;
+      return;
+    }
+    if (table_depth_ > 0 && (t == Tag::kTd || t == Tag::kTh)) {
+      if (cell_depth_ > 0) --cell_depth_;
+      row_.emplace_back(Trim(text_));
+      if (opt_.markdown) row_md_.emplace_back(Trim(md_));
+      text_.clear();
+      md_.clear();
+      pending_ = false;
+      return;
+    }
+    if (table_depth_ > 0 && t == Tag::kTr) {
+      EmitRow();
+      return;
+    }
+    if (cell_depth_ > 0) {
+      pending_ = true;
+      return;
+    }
+    Flush();
+    if (IsHeadingTag(t)) heading_ = 0;
+    else if (t == Tag::kLi) { if (li_ > 0) --li_; }
+    else if ((t == Tag::kUl || t == Tag::kMenu || t == Tag::kOl) && !list_stack_.empty()) list_stack_.pop_back();
+    else if (t == Tag::kBlockquote) { if (quote_ > 0) --quote_; }
+    else if (t == Tag::kPre) { if (pre_ > 0) --pre_; }
+    else if (t == Tag::kFigcaption || t == Tag::kCaption) { if (caption_ > 0) --caption_; }
+  }
+
+  void EmitRow() {
+    bool any = false;
+    for (auto& cell : row_) any = any || !cell.empty();
+    if (any && opt_.tables) {
+      Block b;
+      b.kind = BlockKind::kTableRow;
+      b.level = row_header_ ? 1 : 0;
+      for (size_t k = 0; k < row_.size(); ++k) {
+        if (k) b.text += " | ";
+        b.text += row_[k];
+      }
+      b.cells = opt_.markdown ? row_md_ : row_;
+      if (opt_.markdown) {
+        b.markdown = b.text;
+        b.cells = row_md_;
+      }
+      out_->push_back(std::move(b));
+    }
+    row_.clear();
+    row_md_.clear();
+    row_header_ = false;
+  }
+
+  void EmitImage(const Item& it) {
+    std::string_view src = it.node->Attr("src");
+    if (src.empty() || src.substr(0, 5) == "data:") {
+      src = it.node->Attr("data-src");
+      if (src.empty()) return;
+    }
+    Flush();
+    Block b;
+    b.kind = BlockKind::kImage;
+    b.src = ResolveUrl(opt_.base_url, src);
+    bool p = false;
+    AppendCollapsed(it.node->Attr("alt"), &b.text, &p);
+    if (images_) images_->push_back(Image{b.src, b.text});
+    if (opt_.markdown) b.markdown = "![" + b.text + "](" + b.src + ")";
+    out_->push_back(std::move(b));
+  }
+
+  void Flush() {
+    pending_ = false;
+    if (text_.empty()) {
+      md_.clear();
+      return;
+    }
+    std::string_view t = pre_ > 0 ? std::string_view(text_) : Trim(text_);
+    // A <pre> keeps its inner layout but not blank lines around it.
+    if (pre_ > 0) {
+      while (!t.empty() && t.front() == '\n') t.remove_prefix(1);
+      while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.remove_suffix(1);
+    }
+    if (t.empty() || (table_depth_ > 0 && cell_depth_ == 0 && false)) {
+      text_.clear();
+      md_.clear();
+      return;
+    }
+    if (!IsTinyRow(t)) {
+      Block b;
+      b.kind = pre_ > 0 ? BlockKind::kCode
+               : heading_ > 0 ? BlockKind::kHeading
+               : caption_ > 0 ? BlockKind::kCaption
+               : li_ > 0 ? BlockKind::kListItem
+               : quote_ > 0 ? BlockKind::kQuote
+               : BlockKind::kParagraph;
+      if (b.kind == BlockKind::kHeading) b.level = static_cast<uint8_t>(heading_);
+      if (b.kind == BlockKind::kListItem) {
+        b.level = static_cast<uint8_t>(std::min<size_t>(std::max<size_t>(list_stack_.size(), 1), 255));
+        b.ordered = !list_stack_.empty() && list_stack_.back();
+      }
+      if (b.kind == BlockKind::kQuote) b.level = static_cast<uint8_t>(std::min(quote_, 255));
+      b.text.assign(t);
+      if (opt_.markdown) b.markdown.assign(pre_ > 0 ? std::string_view(md_) : Trim(md_));
+      if (Keep(b)) out_->push_back(std::move(b));
+    }
+    text_.clear();
+    md_.clear();
+  }
+
+  // Captions once; the headline (already the record's title) not again.
+  bool Keep(const Block& b) {
+    if (b.kind == BlockKind::kHeading && !seen_text_ && !opt_.title.empty() && SameTitle(b.text, opt_.title))
+      return false;
+    if (b.kind == BlockKind::kCaption || b.kind == BlockKind::kParagraph) {
+      for (const auto& cap : captions_)
+        if (cap == b.text) return false;
+    }
+    if (b.kind == BlockKind::kCaption) {
+      for (const auto& prev : *out_)
+        if (prev.text == b.text) return false;
+      if (captions_.size() < 64) captions_.push_back(b.text);
+    }
+    if (b.kind != BlockKind::kHeading) seen_text_ = true;
+    return true;
+  }
+
+  const Ctx& c_;
+  const ExtractOptions& opt_;
+  const Mode& m_;
+  std::vector<Block>* out_;
+  std::vector<Link>* links_;
+  std::vector<Image>* images_;
+  bool comment_mode_;
+  std::vector<uint32_t> stack_;
+  uint32_t region_chars_ = 0;
+  std::string text_, md_, link_text_;
+  bool pending_ = false, link_pending_ = false;
+  size_t link_md_start_ = 0;
+  int link_depth_ = 0;
+  int heading_ = 0, li_ = 0, quote_ = 0, pre_ = 0, caption_ = 0;
+  std::vector<bool> list_stack_;
+  int table_depth_ = 0, cell_depth_ = 0;
+  bool row_header_ = false;
+  std::vector<std::string> row_, row_md_;
+  std::vector<std::string> captions_;
+  bool seen_text_ = false;
+};
+
+bool IsTinyRow(std::string_view s) { return IsTinyTokenRow(s); }
+
+size_t BlocksChars(const std::vector<Block>& blocks) {
+  size_t n = 0;
+  for (const auto& b : blocks)
+    if (b.kind != BlockKind::kImage) n += CountText(b.text).chars;
+  return n;
+}
+
+struct Attempt {
+  std::vector<Block> blocks;
+  std::vector<Link> links;
+  std::vector<Image> images;
+  size_t chars = 0;
+  uint32_t top = 0;
+};
+
+Attempt RunRegion(const Ctx& c, const ExtractOptions& opt, const Mode& m, const std::vector<uint32_t>& roots,
+                  uint32_t top) {
+  Attempt a;
+  a.top = top;
+  uint32_t region_chars = 0;
+  for (uint32_t r : roots) region_chars += c.items[r].chars;
+  Serializer s(c, opt, m, &a.blocks, &a.links, &a.images);
+  for (uint32_t r : roots) s.Run(r, r != top, region_chars);
+  a.chars = BlocksChars(a.blocks);
+  return a;
+}
+
+// The element that best holds the JSON-LD articleBody: blocks whose own text
+// is mostly made of the articleBody's shingles vote for their ancestors; the
+// deepest element holding 85% of the votes wins. kNone when nothing matches.
+uint32_t LocateByEvidence(const Ctx& c, const std::vector<uint64_t>& ld) {
+  const auto& items = c.items;
+  std::vector<uint32_t> votes(items.size(), 0);
+  std::string buf;
+  uint32_t total = 0;
+  for (uint32_t b = 0; b < items.size(); ++b) {
+    const Item& it = items[b];
+    if (!(it.flags & kFBlock) || it.own_chars < 20) continue;
+    buf.clear();
+    bool p = false;
+    for (uint32_t j = b + 1; j < it.end; ++j)
+      if (!(items[j].flags & kFElem) && items[j].block == b) AppendCollapsed(items[j].node->data, &buf, &p);
+    auto sh = ShingleHashes(buf);
+    if (sh.empty()) continue;
+    if (ShingleCoverage(sh, ld) >= 0.5) {
+      votes[b] += it.own_chars;
+      total += it.own_chars;
+    }
+  }
+  if (total == 0) return kNone;
+  for (size_t i = items.size(); i-- > 1;) votes[items[i].parent] += votes[i];
+  uint32_t best = kNone;
+  for (uint32_t i = 0; i < items.size(); ++i)
+    if ((items[i].flags & kFElem) && votes[i] * 20 >= total * 17) best = i;  // deepest in preorder chain
+  // `best` is the last in preorder meeting the bar; walk up to make sure it holds the bar (it does).
+  return best;
+}
+
+void CollectComments(const Ctx& c, const ExtractOptions& opt, std::vector<Block>* out) {
+  const auto& items = c.items;
+  Mode m;
+  m.clean_conditionally = false;
+  ExtractOptions o = opt;
+  o.title = {};
+  for (uint32_t i = 0; i < items.size();) {
+    const Item& it = items[i];
+    if ((it.flags & kFElem) && (it.cats & kCatComment) && !(it.cats & kCatContent) && it.chars >= 20) {
+      // Inside the section, comment-classed elements are the comments themselves.
+      Serializer s(c, o, m, out, nullptr, nullptr, /*comment_mode=*/true);
+      for (uint32_t j = i + 1; j < it.end; j = items[j].end) {
+        if (!(items[j].flags & kFElem)) continue;
+        if (items[j].tag == Tag::kForm || items[j].tag == Tag::kNav) continue;
+        s.Run(j, false, it.chars);
+      }
+      i = it.end;
+      continue;
+    }
+    ++i;
+  }
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- shared helpers
+
+std::vector<uint64_t> ShingleHashes(std::string_view text) {
+  // Words: maximal runs of bytes that are not ASCII space/punctuation. Non-ASCII
+  // bytes count as word bytes (letters of any script), except NBSP.
+  std::vector<uint64_t> words;
+  uint64_t h = 1469598103934665603ull;
+  bool in = false;
+  auto end_word = [&] {
+    if (in) words.push_back(h);
+    in = false;
+    h = 1469598103934665603ull;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    bool word = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+      end_word();
+      ++i;
+      continue;
+    }
+    if (!word) {
+      end_word();
+      continue;
+    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+    h = (h ^ c) * 1099511628211ull;
+    in = true;
+  }
+  end_word();
+  std::vector<uint64_t> out;
+  if (words.size() < 3) {
+    if (!words.empty()) {
+      uint64_t x = 0;
+      for (uint64_t w : words) x = x * 0x9E3779B97F4A7C15ull + w;
+      out.push_back(x);
+    }
+    return out;
+  }
+  out.reserve(words.size() - 2);
+  for (size_t i = 0; i + 2 < words.size(); ++i)
+    out.push_back((words[i] * 0x9E3779B97F4A7C15ull) ^ (words[i + 1] * 0xC2B2AE3D27D4EB4Full) ^
+                  (words[i + 2] + 0x165667B19E3779F9ull));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+double ShingleCoverage(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  if (a.empty()) return 0;
+  size_t hit = 0, j = 0;
+  for (uint64_t x : a) {
+    while (j < b.size() && b[j] < x) ++j;
+    if (j < b.size() && b[j] == x) ++hit;
+  }
+  return static_cast<double>(hit) / a.size();
+}
+
+bool IsTinyTokenRow(std::string_view s) {
+  int tokens = 0;
+  size_t i = 0;
+  bool letter = false;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i >= s.size()) break;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    std::string_view tok = s.substr(i, j - i);
+    if (tok.size() > 3) return false;
+    for (char ch : tok) {
+      if (ch >= 'A' && ch <= 'Z') letter = true;
+      else if (ch != '+' && ch != '-') return false;
+    }
+    ++tokens;
+    i = j;
+  }
+  return tokens >= 2 && tokens <= 8 && letter;
+}
+
+// The whole pipeline, with an optional account of the decisions.
+Article Run(const Document& doc, const ExtractOptions& opt, std::string* explain) {
+  Article art;
+  const Node* root = doc.body() ? doc.body() : doc.root();
+  if (!root) return art;
+  Ctx& c = ScratchCtx();
+  Flatten(c, root);
+  if (c.items.empty()) return art;
+  const size_t threshold = opt.favor == Favor::kRecall ? 700 : opt.favor == Favor::kPrecision ? 250 : 500;
+  Mode modes[4];
+  modes[1].strip_unlikely = false;
+  modes[2].strip_unlikely = false;
+  modes[2].weight_classes = false;
+  modes[3] = modes[2];
+  modes[3].clean_conditionally = false;
+  Attempt best;
+  for (int k = 0; k < 4; ++k) {
+    Score(c, modes[k]);
+    Region r = Select(c, modes[k], explain);
+    Attempt a = RunRegion(c, opt, modes[k], r.roots, r.top);
+    if (explain) {
+      *explain += "mode " + std::to_string(k) + ": top #" + std::to_string(r.top) + " <" +
+                  std::string(TagName(c.items[r.top].tag)) + " class=\"" +
+                  std::string(c.items[r.top].node->Attr("class")) + "\" id=\"" +
+                  std::string(c.items[r.top].node->Attr("id")) + "\"> roots " + std::to_string(r.roots.size()) +
+                  ", " + std::to_string(a.chars) + " chars\n";
+    }
+    if (k == 0 || a.chars > best.chars) best = std::move(a);
+    if (best.chars >= threshold) break;
+  }
+  // JSON-LD articleBody as evidence: when the chosen text covers little of it,
+  // the element that holds it is a better region.
+  if (opt.json_ld_body.size() >= 200) {
+    auto ld = ShingleHashes(opt.json_ld_body);
+    std::string text = BlocksToText(best.blocks);
+    auto got = ShingleHashes(text);
+    double recall = ShingleCoverage(ld, got);
+    if (explain) *explain += "json-ld recall " + std::to_string(recall) + "\n";
+    if (recall < 0.6 && ld.size() >= 20) {
+      uint32_t where = LocateByEvidence(c, ld);
+      if (where != kNone) {
+        Mode m;
+        Score(c, m);
+        Attempt a = RunRegion(c, opt, m, {where}, where);
+        double r2 = ShingleCoverage(ld, ShingleHashes(BlocksToText(a.blocks)));
+        if (explain)
+          *explain += "evidence region #" + std::to_string(where) + " <" + std::string(TagName(c.items[where].tag)) +
+                      "> recall " + std::to_string(r2) + "\n";
+        if (r2 > recall + 0.2) best = std::move(a);
+      }
+    }
+  }
+  art.blocks = std::move(best.blocks);
+  art.links = std::move(best.links);
+  art.images = std::move(best.images);
+  if (opt.comments) CollectComments(c, opt, &art.comments);
+  return art;
+}
+
+std::string Explain(const Document& doc, const ExtractOptions& options) {
+  std::string out;
+  Run(doc, options, &out);
+  return out;
+}
+
+}  // namespace extract
+
+std::string BlocksToText(const std::vector<Block>& blocks) {
+  std::string out;
+  for (const auto& b : blocks) {
+    if (b.kind == BlockKind::kImage) continue;
+    if (!out.empty()) out += '\n';
+    out += b.text;
+  }
+  return out;
+}
+
+std::string Article::Text() const { return BlocksToText(blocks); }
+std::string Article::CommentsText() const { return BlocksToText(comments); }
+
+Article ExtractArticle(const Document& doc, const ExtractOptions& options) {
+  return extract::Run(doc, options, nullptr);
+}
+
+}  // namespace matn

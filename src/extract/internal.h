@@ -1,0 +1,28 @@
+// Internal interfaces of the extract layer, shared by its .cpp files and tests.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "matn/extract.h"
+
+namespace matn::extract {
+
+// A short human-readable account of the choices ExtractArticle made for this
+// page (candidates, region, fallbacks). For `matn extract --explain` and tuning.
+std::string Explain(const Document& doc, const ExtractOptions& options);
+
+// Hashes of the word 3-shingles of `text` (words = runs of letters/digits,
+// any script; lowercased ASCII), sorted and unique. Used to compare text with
+// the JSON-LD articleBody.
+std::vector<uint64_t> ShingleHashes(std::string_view text);
+
+// Fraction of `a`'s shingles that are in `b` (both from ShingleHashes).
+double ShingleCoverage(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
+
+// True for a row of font-size / tiny buttons: "XS SM MD LG", "A A A", "A- A+".
+bool IsTinyTokenRow(std::string_view text);
+
+}  // namespace matn::extract

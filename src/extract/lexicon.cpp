@@ -1,0 +1,395 @@
+// Class/id/role tokens → content or boilerplate categories.
+//
+// A class name is split into tokens on '-', '_', ':', '.', digits and camelCase
+// boundaries ("shareButtons" → share, buttons; "post__content" → post,
+// content), lowercased, and each token looked up in one table of common web
+// vocabulary (English plus the German, French, Spanish, Portuguese and Italian
+// words sites use in their templates). No whole class name of any one site is
+// listed: only words.
+#include "extract/lexicon.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+namespace matn::extract {
+namespace {
+
+struct Entry {
+  const char* word;
+  uint32_t cats;
+  bool prefix;  // also matches tokens that start with `word` ("comment" → "commentlist")
+};
+
+// Sorted at first use; looked up by binary search on exact tokens, then on prefixes.
+constexpr Entry kWords[] = {
+    // content
+    {"article", kCatContent, true},  // articles, articlebody
+    {"artikel", kCatContent, true},
+    {"articolo", kCatContent, false},
+    {"articulo", kCatContent, false},
+    {"beitrag", kCatContent, false},
+    {"body", kCatContent, false},
+    {"bodytext", kCatContent, false},
+    {"content", kCatContent, true},  // contents, contentbody
+    {"contenido", kCatContent, false},
+    {"contenu", kCatContent, false},
+    {"conteudo", kCatContent, false},
+    {"contenuto", kCatContent, false},
+    {"entry", kCatContent, false},
+    {"hentry", kCatContent, false},
+    {"inhalt", kCatContent, false},
+    {"main", kCatContent, false},
+    {"materia", kCatContent, false},
+    {"noticia", kCatContent, false},
+    {"post", kCatContent, false},
+    {"postbody", kCatContent, false},
+    {"prose", kCatContent, false},
+    {"richtext", kCatContent, false},
+    {"rte", kCatContent, false},
+    {"story", kCatContent, false},
+    {"storybody", kCatContent, false},
+    {"text", kCatContent, false},
+    {"texte", kCatContent, false},
+    {"testo", kCatContent, false},
+    {"wysiwyg", kCatContent, false},
+    // navigation
+    {"breadcrumb", kCatNav, true},
+    {"brotkrumen", kCatNav, false},
+    {"menu", kCatNav, true},  // menus, menubar, menuitem
+    {"nav", kCatNav, false},
+    {"navbar", kCatNav, false},
+    {"navi", kCatNav, false},
+    {"navigation", kCatNav, false},
+    {"pager", kCatNav, false},
+    {"pagination", kCatNav, false},
+    {"paging", kCatNav, false},
+    {"skip", kCatNav, false},
+    {"skiplink", kCatNav, true},
+    {"sitemap", kCatNav, false},
+    {"toolbar", kCatNav, false},
+    {"topbar", kCatNav, false},
+    {"jump", kCatNav, false},
+    // footer / header
+    {"colophon", kCatFooter, false},
+    {"copyright", kCatFooter, false},
+    {"foot", kCatFooter, false},
+    {"footer", kCatFooter, true},
+    {"footnote", 0, false},  // not a footer
+    {"fusszeile", kCatFooter, false},
+    {"header", kCatHeader, false},
+    {"masthead", kCatHeader, false},
+    {"banner", kCatHeader | kCatAds, false},
+    // sidebars and widgets
+    {"aside", kCatSidebar, false},
+    {"rail", kCatSidebar, false},
+    {"sidebar", kCatSidebar, true},
+    {"sidebox", kCatSidebar, false},
+    {"sidenav", kCatNav, false},
+    {"seitenleiste", kCatSidebar, false},
+    {"widget", kCatSidebar, true},
+    {"skyscraper", kCatAds, false},
+    // sharing and social
+    {"addthis", kCatShare, false},
+    {"addtoany", kCatShare, false},
+    {"bookmark", kCatShare, true},
+    {"compartilhar", kCatShare, false},
+    {"compartir", kCatShare, false},
+    {"condividi", kCatShare, false},
+    {"facebook", kCatShare, false},
+    {"follow", kCatShare, false},
+    {"linkedin", kCatShare, false},
+    {"partage", kCatShare, true},
+    {"pinterest", kCatShare, false},
+    {"reddit", kCatShare, false},
+    {"share", kCatShare, true},  // sharebar, shares, sharethis
+    {"sharing", kCatShare, false},
+    {"sns", kCatShare, false},
+    {"social", kCatShare, true},
+    {"sociable", kCatShare, false},
+    {"teilen", kCatShare, false},
+    {"telegram", kCatShare, false},
+    {"tweet", kCatShare, false},
+    {"twitter", kCatShare, false},
+    {"whatsapp", kCatShare, false},
+    // related, recommended, teasers
+    {"correlati", kCatRelated, false},
+    {"latest", kCatRelated, false},
+    {"more", kCatRelated, false},
+    {"mostread", kCatRelated, false},
+    {"outbrain", kCatRelated | kCatAds, false},
+    {"popular", kCatRelated, false},
+    {"recommend", kCatRelated, true},  // recommended, recommendations
+    {"recent", kCatRelated, false},
+    {"relacionadas", kCatRelated, false},
+    {"relacionados", kCatRelated, false},
+    {"related", kCatRelated, false},
+    {"taboola", kCatRelated | kCatAds, false},
+    {"trending", kCatRelated, false},
+    {"verwandt", kCatRelated, false},
+    {"weitere", kCatRelated, false},
+    // ads and promotion
+    {"ad", kCatAds, false},
+    {"adblock", kCatAds, false},
+    {"ads", kCatAds, false},
+    {"adsense", kCatAds, false},
+    {"adslot", kCatAds, false},
+    {"adv", kCatAds, false},
+    {"advert", kCatAds, true},  // advertisement, advertising
+    {"anzeige", kCatAds, true},
+    {"commercial", kCatAds, false},
+    {"dfp", kCatAds, false},
+    {"publicidad", kCatAds, false},
+    {"publicite", kCatAds, false},
+    {"pubblicita", kCatAds, false},
+    {"promo", kCatAds, true},  // promotion, promoted
+    {"sponsor", kCatAds, true},
+    {"werbung", kCatAds, false},
+    // comments
+    {"comment", kCatComment, true},  // comments, commentlist
+    {"commentaire", kCatComment, true},
+    {"commenti", kCatComment, false},
+    {"comentario", kCatComment, true},
+    {"disqus", kCatComment, false},
+    {"discussion", kCatComment, false},
+    {"kommentar", kCatComment, true},
+    {"replies", kCatComment, false},
+    {"respond", kCatComment, false},
+    // cookie notices
+    {"consent", kCatCookie, false},
+    {"cookie", kCatCookie, true},
+    {"gdpr", kCatCookie, false},
+    // metadata lines
+    {"author", kCatMeta, true},
+    {"autor", kCatMeta, false},
+    {"byline", kCatMeta, false},
+    {"category", kCatMeta, false},
+    {"categories", kCatMeta, false},
+    {"date", kCatMeta, false},
+    {"dateline", kCatMeta, false},
+    {"keywords", kCatMeta, false},
+    {"meta", kCatMeta, false},
+    {"tag", kCatMeta, false},
+    {"tags", kCatMeta, false},
+    {"tagcloud", kCatMeta, false},
+    {"timestamp", kCatMeta, false},
+    // misc non-content
+    {"alert", kCatMisc, false},
+    {"btn", kCatMisc, false},
+    {"button", kCatMisc, true},
+    {"login", kCatMisc, false},
+    {"logo", kCatMisc, false},
+    {"modal", kCatMisc, false},
+    {"newsletter", kCatMisc, false},
+    {"overlay", kCatMisc, false},
+    {"paywall", 0, false},  // often wraps the article itself
+    {"popup", kCatMisc, false},
+    {"print", 0, false},
+    {"rss", kCatMisc, false},
+    {"search", kCatMisc, false},
+    {"signin", kCatMisc, false},
+    {"signup", kCatMisc, false},
+    {"subscribe", kCatMisc, false},
+    {"subscription", kCatMisc, false},
+    {"tooltip", kCatMisc, false},
+    // captions
+    {"caption", kCatCaption, false},
+    {"credit", kCatCaption, true},
+};
+
+struct Table {
+  std::array<Entry, std::size(kWords)> sorted;
+  Table() {
+    std::copy(std::begin(kWords), std::end(kWords), sorted.begin());
+    std::sort(sorted.begin(), sorted.end(),
+              [](const Entry& a, const Entry& b) { return std::strcmp(a.word, b.word) < 0; });
+  }
+};
+
+const Table& GetTable() {
+  static const Table t;
+  return t;
+}
+
+uint32_t LookupToken(std::string_view tok) {
+  if (tok.size() < 2 || tok.size() > 24) return 0;
+  const auto& s = GetTable().sorted;
+  // Exact match.
+  auto it = std::lower_bound(s.begin(), s.end(), tok,
+                             [](const Entry& e, std::string_view t) { return std::string_view(e.word) < t; });
+  if (it != s.end() && tok == it->word) return it->cats;
+  // Longest prefix entry flagged `prefix`: it is at or before the insertion point.
+  for (auto p = it; p != s.begin();) {
+    --p;
+    std::string_view w = p->word;
+    if (w.empty() || w[0] != tok[0]) break;
+    if (p->prefix && tok.substr(0, w.size()) == w) return p->cats;
+  }
+  return 0;
+}
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLowerOrDigit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool EqualsLower(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i)
+    if (Lower(s[i]) != lower[i]) return false;
+  return true;
+}
+
+bool StartsLower(std::string_view s, std::string_view lower) {
+  return s.size() >= lower.size() && EqualsLower(s.substr(0, lower.size()), lower);
+}
+
+// Utility classes that hide an element, from common CSS frameworks.
+bool IsHidingClass(std::string_view name) {
+  static constexpr std::string_view kNames[] = {
+      "hidden",         "hide",          "invisible",          "d-none",
+      "sr-only",        "visually-hidden", "visuallyhidden",   "screen-reader-text",
+      "screen-reader-only", "screenreader-only", "element-invisible", "is-hidden",
+      "u-hidden",       "offscreen",     "hidden-visually",    "a11y-hidden",
+  };
+  for (auto h : kNames)
+    if (EqualsLower(name, h)) return true;
+  return false;
+}
+
+bool IsNoPrintClass(std::string_view name) {
+  static constexpr std::string_view kNames[] = {"noprint", "no-print", "d-print-none", "hidden-print",
+                                                "print-hidden", "print-none", "not-print"};
+  for (auto h : kNames)
+    if (EqualsLower(name, h)) return true;
+  return false;
+}
+
+// Adds the categories of one class name or id.
+void ClassifyName(std::string_view name, uint32_t* cats) {
+  if (name.empty() || name.size() > 80) return;
+  if (IsHidingClass(name)) {
+    *cats |= kCatHidden;
+    return;
+  }
+  if (IsNoPrintClass(name)) {
+    *cats |= kCatNoPrint;
+    return;
+  }
+  // State/modifier names describe the page, not the element: "has-sidebar", "no-comments".
+  for (std::string_view p : {"has-", "no-", "with-", "without-", "show-", "is-", "js-", "hide-"})
+    if (StartsLower(name, p)) return;
+  char buf[32];
+  size_t len = 0;
+  auto flush = [&] {
+    if (len) *cats |= LookupToken(std::string_view(buf, len));
+    len = 0;
+  };
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    if (!IsAlpha(c)) {
+      flush();
+      continue;
+    }
+    // camelCase boundary: lower→Upper ("shareBar"), or the last capital of a run ("URLList").
+    if (IsUpper(c) && len > 0 && i > 0 &&
+        (IsLowerOrDigit(name[i - 1]) || (i + 1 < name.size() && name[i + 1] >= 'a' && name[i + 1] <= 'z' &&
+                                         IsUpper(name[i - 1]))))
+      flush();
+    if (len < sizeof buf) buf[len++] = Lower(c);
+    else len = sizeof buf;  // too long to be a word: poison it (never matches, since > 24)
+  }
+  flush();
+}
+
+void ClassifyList(std::string_view v, uint32_t* cats) {
+  size_t i = 0;
+  while (i < v.size()) {
+    while (i < v.size() && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r' || v[i] == '\f')) ++i;
+    size_t j = i;
+    while (j < v.size() && !(v[j] == ' ' || v[j] == '\t' || v[j] == '\n' || v[j] == '\r' || v[j] == '\f')) ++j;
+    if (j > i) ClassifyName(v.substr(i, j - i), cats);
+    i = j;
+  }
+}
+
+bool ContainsLower(std::string_view hay, std::string_view needle) {
+  if (needle.size() > hay.size()) return false;
+  for (size_t i = 0; i + needle.size() <= hay.size(); ++i)
+    if (EqualsLower(hay.substr(i, needle.size()), needle)) return true;
+  return false;
+}
+
+}  // namespace
+
+bool StyleHides(std::string_view style) {
+  // Looks for "display" ":" "none" and "visibility" ":" "hidden", ignoring case and spaces.
+  auto check = [&](std::string_view prop, std::string_view value) {
+    for (size_t i = 0; i + prop.size() <= style.size(); ++i) {
+      if (!EqualsLower(style.substr(i, prop.size()), prop)) continue;
+      if (i > 0 && (IsAlpha(style[i - 1]) || style[i - 1] == '-')) continue;  // "max-display"
+      size_t j = i + prop.size();
+      while (j < style.size() && (style[j] == ' ' || style[j] == '\t' || style[j] == '\n')) ++j;
+      if (j >= style.size() || style[j] != ':') continue;
+      ++j;
+      while (j < style.size() && (style[j] == ' ' || style[j] == '\t' || style[j] == '\n')) ++j;
+      if (StartsLower(style.substr(j), value)) return true;
+    }
+    return false;
+  };
+  if (style.size() < 12) return false;
+  return check("display", "none") || check("visibility", "hidden");
+}
+
+ClassSignal ClassifyElement(const Node* n) {
+  ClassSignal sig;
+  uint32_t cats = 0;
+  for (uint32_t a = 0; a < n->num_attrs; ++a) {
+    const Attribute& at = n->attrs[a];
+    std::string_view name = at.name, v = at.value;
+    if (name == "class") {
+      ClassifyList(v, &cats);
+    } else if (name == "id") {
+      ClassifyName(v, &cats);
+    } else if (name == "role") {
+      if (EqualsLower(v, "navigation") || EqualsLower(v, "menu") || EqualsLower(v, "menubar") ||
+          EqualsLower(v, "toolbar") || EqualsLower(v, "tablist"))
+        cats |= kCatNav;
+      else if (EqualsLower(v, "contentinfo"))
+        cats |= kCatFooter;
+      else if (EqualsLower(v, "banner"))
+        cats |= kCatHeader;
+      else if (EqualsLower(v, "complementary"))
+        cats |= kCatSidebar;
+      else if (EqualsLower(v, "search") || EqualsLower(v, "dialog") || EqualsLower(v, "alertdialog") ||
+               EqualsLower(v, "alert"))
+        cats |= kCatMisc;
+      else if (EqualsLower(v, "main") || EqualsLower(v, "article"))
+        cats |= kCatContent;
+    } else if (name == "itemprop") {
+      if (ContainsLower(v, "articlebody") || EqualsLower(v, "text") || ContainsLower(v, "reviewbody"))
+        cats |= kCatContent;
+      else if (ContainsLower(v, "comment"))
+        cats |= kCatComment;
+    } else if (name == "itemtype") {
+      if (ContainsLower(v, "schema.org/comment")) cats |= kCatComment;
+    } else if (name == "aria-label") {
+      // Landmarks sometimes name themselves ("Share", "Breadcrumb").
+      if (v.size() < 40) {
+        uint32_t c = 0;
+        ClassifyList(v, &c);
+        cats |= c & (kCatNav | kCatShare | kCatComment);
+      }
+    }
+  }
+  sig.cats = cats;
+  int w = 0;
+  if (cats & kCatContent) w += 25;
+  if (cats & kCatStrongBoiler) w -= 50;
+  if (cats & kCatComment) w -= 50;
+  if (cats & (kCatHeader | kCatMeta | kCatNoPrint)) w -= 25;
+  sig.weight = w;
+  return sig;
+}
+
+}  // namespace matn::extract
