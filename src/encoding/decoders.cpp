@@ -212,14 +212,20 @@ void ToUnicodeCallback(const void* context, UConverterToUnicodeArgs* args, const
                        UConverterCallbackReason reason, UErrorCode* err) {
   if (reason != UCNV_UNASSIGNED && reason != UCNV_ILLEGAL && reason != UCNV_IRREGULAR) return;
   auto* state = static_cast<CallbackState*>(const_cast<void*>(context));
-  UChar c = 0xFFFD;
+  UChar c[2] = {0xFFFD, 0};
+  int32_t n = 1;
   if (length == 1 && static_cast<unsigned char>(units[0]) == 0x80) {
-    if (state->enc == Enc::kGbk || state->enc == Enc::kGb18030) c = 0x20AC;
-    if (state->enc == Enc::kShiftJis) c = 0x0080;
+    if (state->enc == Enc::kGbk || state->enc == Enc::kGb18030) c[0] = 0x20AC;
+    if (state->enc == Enc::kShiftJis) c[0] = 0x0080;
+  } else if (length == 2 && static_cast<unsigned char>(units[1]) < 0x80 && state->enc != Enc::kIso2022Jp) {
+    // A well-formed pair with no mapping: ICU swallows the ASCII trail byte,
+    // WHATWG decoders give it back ("restore byte to ioQueue").
+    c[1] = static_cast<unsigned char>(units[1]);
+    n = 2;
   }
-  if (c == 0xFFFD) ++state->replaced;
+  if (c[0] == 0xFFFD) ++state->replaced;
   *err = U_ZERO_ERROR;
-  ucnv_cbToUWriteUChars(args, &c, 1, 0, err);
+  ucnv_cbToUWriteUChars(args, c, n, 0, err);
 }
 
 // Appends UTF-16 from ICU as UTF-8. *pending_high carries a high surrogate
