@@ -107,6 +107,11 @@ namespace matn {
 
 Status DecodeToUtf8(std::string_view bytes, std::string* out, EncodingInfo* info, const DecodeOptions& options) {
   using encoding::Enc;
+  std::string aliased;
+  if (!bytes.empty() && bytes.data() >= out->data() && bytes.data() < out->data() + out->capacity()) {
+    aliased.assign(bytes);  // DecodeToUtf8(s, &s): keep the input alive while *out is rebuilt
+    bytes = aliased;
+  }
   out->clear();
   Enc enc = Enc::kWindows1252;
   EncodingSource source = EncodingSource::kDefault;

@@ -200,6 +200,12 @@ TEST(Detect, ValidUtf8IsUtf8) {
   EXPECT_EQ(d.text, big);
 }
 
+TEST(DecodeToUtf8, InputMayBeTheOutputString) {
+  std::string s = "<meta charset=windows-1251>\xCC\xEE\xF1\xEA\xE2\xE0";
+  ASSERT_TRUE(DecodeToUtf8(s, &s).ok());
+  EXPECT_EQ(s, "<meta charset=windows-1251>Москва");
+}
+
 TEST(Detect, AsciiIsTheDefault) {
   Decoded d = Dec("<html><body>plain</body></html>");
   EXPECT_EQ(d.info.name, "windows-1252");
