@@ -10,7 +10,7 @@ PACKAGES=(
   # build
   build-essential cmake pkg-config
   # libraries the engine links
-  libicu-dev libuchardet-dev zlib1g-dev libzstd-dev
+  libicu-dev libuchardet-dev zlib1g-dev libzstd-dev libcld2-dev libbrotli-dev libisal-dev
   # tests
   libgtest-dev libgmock-dev python3
   # sanitizers and fuzzing
@@ -21,6 +21,8 @@ PACKAGES=(
   libgumbo-dev
   # benchmarks
   valgrind time hyperfine
+  # extraction speed peers (bench/extract_speed): readability-lxml; Readability.js comes from npm
+  python3-readability nodejs
 )
 
 missing=()
