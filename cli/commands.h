@@ -11,6 +11,7 @@ int RunTree(int argc, char** argv);
 int RunExtract(int argc, char** argv);
 int RunDate(int argc, char** argv);
 int RunNormalize(int argc, char** argv);
+int RunLang(int argc, char** argv);
 
 constexpr int kExitOk = 0;
 constexpr int kExitInputFailed = 1;

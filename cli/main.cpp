@@ -16,6 +16,7 @@ Commands:
   tree       the parsed HTML5 tree (html5lib test format), or per-file parse statistics
   date       the ISO 8601 date a phrase denotes, in any calendar matn reads
   normalize  clean Persian-script text from stdin (Unicode hygiene, ZWNJ repair)
+  lang       the language of a text (BCP 47), telling Dari from Iranian Persian
 
 Run `matn COMMAND --help` for a command's options.
 Inputs may be gzip-compressed; `-` reads stdin.
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
   if (cmd == "tree") return matn::cli::RunTree(argc - 1, argv + 1);
   if (cmd == "extract") return matn::cli::RunExtract(argc - 1, argv + 1);
   if (cmd == "date") return matn::cli::RunDate(argc - 1, argv + 1);
+  if (cmd == "lang") return matn::cli::RunLang(argc - 1, argv + 1);
   if (cmd == "normalize") return matn::cli::RunNormalize(argc - 1, argv + 1);
   std::fprintf(stderr, "matn: unknown command '%s'\n\n%s", argv[1], kUsage);
   return matn::cli::kExitUsage;
