@@ -1,0 +1,346 @@
+// The vocabulary of date phrases in every language matn reads, in one table.
+//
+// Each row lists spellings separated by '|'; a spelling may have several words
+// ("ربيع الأول", "il y a"): they are stored without the spaces, and the matcher
+// joins up to three adjacent words to look them up. Spellings are folded with
+// AppendNormalized when the table is built, so a row needs each spelling once
+// however its letters vary (ي/ی, ك/ک, ة/ه, ZWNJ or not, accents or not).
+#include "calendar/tables.h"
+
+#include <unordered_map>
+#include <vector>
+
+namespace matn::cal {
+namespace {
+
+struct Row {
+  const char* spellings;
+  Kind kind;
+  uint8_t a;
+  int16_t b;
+  uint8_t flags = 0;
+};
+
+constexpr uint8_t G = 0, S = 1, L = 2;  // CalendarKind
+constexpr uint8_t C = kCommonWord;
+
+const Row kRows[] = {
+    // ---- Gregorian months: English, German, French, Spanish, Arabic (Egyptian/Gulf,
+    // Levantine, Maghrebi, Moroccan), Iranian Persian, Dari, Urdu, Pashto.
+    {"january|jan|januar|jänner|janner|janvier|janv|enero|ene|يناير|كانون الثاني|جانفي|ژانویه|جنوری", Kind::kMonth, G, 1},
+    {"february|feb|febr|februar|feber|février|févr|fév|febrero|فبراير|شباط|فيفري|فوریه|فبروری|فروری", Kind::kMonth, G, 2},
+    {"march|mar|märz|mär|maerz|mrz|mars|marzo|مارس|آذار|مارچ", Kind::kMonth, G, 3},
+    {"april|apr|avril|avr|abril|abr|أبريل|إبريل|نيسان|أفريل|آوریل|اپریل", Kind::kMonth, G, 4},
+    {"may|mai|mayo|مايو|أيار|ماي|مئی", Kind::kMonth, G, 5},
+    {"مه|می", Kind::kMonth, G, 5, C},
+    {"june|jun|juni|juin|junio|يونيو|يونيه|حزيران|جوان|ژوئن|جون", Kind::kMonth, G, 6},
+    {"july|jul|juli|juillet|juil|julio|يوليو|يوليه|تموز|جويلية|يوليوز|ژوئیه|جولای|جولائی", Kind::kMonth, G, 7},
+    {"august|aug|août|agosto|أغسطس|أوت|غشت|آگوست|اگست", Kind::kMonth, G, 8},
+    {"ago|آب", Kind::kMonth, G, 8, C},
+    {"september|sep|sept|septembre|septiembre|setiembre|سبتمبر|أيلول|شتنبر|سپتامبر|سپتمبر|ستمبر", Kind::kMonth, G, 9},
+    {"set", Kind::kMonth, G, 9, C},
+    {"october|oct|oktober|okt|octobre|octubre|أكتوبر|تشرين الأول|اکتبر|اکتوبر", Kind::kMonth, G, 10},
+    {"november|nov|novembre|noviembre|نوفمبر|تشرين الثاني|نونبر|نوامبر|نومبر", Kind::kMonth, G, 11},
+    {"december|dec|dezember|dez|décembre|déc|diciembre|dic|ديسمبر|كانون الأول|دجنبر|دسامبر|دسمبر", Kind::kMonth, G, 12},
+
+    // ---- Solar Hijri. Iranian names (also written "تیرماه"), Afghan (Dari) zodiac
+    // names, Pashto names, and Latin transliterations. Many are everyday words.
+    {"فروردین|فروردینماه|farvardin", Kind::kMonth, S, 1},
+    {"اردیبهشت|اردیبهشتماه|ordibehesht", Kind::kMonth, S, 2},
+    {"خرداد|خردادماه|khordad", Kind::kMonth, S, 3},
+    {"تیرماه", Kind::kMonth, S, 4},
+    {"تیر|tir", Kind::kMonth, S, 4, C},
+    {"مرداد|امرداد|مردادماه|امردادماه|mordad|amordad", Kind::kMonth, S, 5},
+    {"شهریور|شهریورماه|shahrivar", Kind::kMonth, S, 6},
+    {"مهرماه", Kind::kMonth, S, 7},
+    {"مهر|mehr", Kind::kMonth, S, 7, C},
+    {"آبان|آبانماه|aban", Kind::kMonth, S, 8},
+    {"آذرماه", Kind::kMonth, S, 9},
+    {"آذر|azar", Kind::kMonth, S, 9, C},
+    {"دیماه", Kind::kMonth, S, 10},
+    {"دی|dey", Kind::kMonth, S, 10, C},
+    {"بهمنماه", Kind::kMonth, S, 11},
+    {"بهمن|bahman", Kind::kMonth, S, 11, C},
+    {"اسفند|اسفندماه|esfand", Kind::kMonth, S, 12},
+    {"حمل|hamal|وری", Kind::kMonth, S, 1, C},
+    {"ثور|sawr|saur|غویی|غوایی|غویې", Kind::kMonth, S, 2, C},
+    {"جوزا|جوزاء|jawza|jauza|غبرگولی|غبرګولی|غبرګولې", Kind::kMonth, S, 3, C},
+    {"سرطان|saratan|چنګاښ|چنگاش|چنګاش", Kind::kMonth, S, 4, C},
+    {"اسد|asad|زمری", Kind::kMonth, S, 5, C},
+    {"سنبله|sonbola|sunbula|وږی|وږې|وږے", Kind::kMonth, S, 6, C},
+    {"میزان|mizan|تله", Kind::kMonth, S, 7, C},
+    {"عقرب|aqrab|لړم", Kind::kMonth, S, 8, C},
+    {"قوس|qaws|qaus|لیندۍ|لیندی", Kind::kMonth, S, 9, C},
+    {"جدی|jadi|jaddi|مرغومی|مرغومې", Kind::kMonth, S, 10, C},
+    {"دلو|dalw|dalv|سلواغه|سلواغې", Kind::kMonth, S, 11, C},
+    {"حوت|hut|hoot|کب", Kind::kMonth, S, 12, C},
+
+    // ---- Lunar Hijri, Arabic and Persian spellings (with or without a space or ZWNJ
+    // inside, which folding removes) and transliterations. Most are also names.
+    {"محرم|المحرم|محرم الحرام|muharram|moharram", Kind::kMonth, L, 1, C},
+    {"صفر|صفر المظفر|safar", Kind::kMonth, L, 2, C},
+    {"ربيع الأول|ربيع أول|ربیع الاولی|rabi al awwal|rabi ul awwal|rabi al-awwal|rabi i", Kind::kMonth, L, 3, C},
+    {"ربيع الثاني|ربيع الآخر|ربيع ثاني|ربيع آخر|rabi al thani|rabi al akhir|rabi ul sani|rabi ul thani|rabi ii", Kind::kMonth, L, 4, C},
+    {"جمادى الأولى|جمادى الأول|جمادى أولى|jumada al awwal|jumada al ula|jumada i", Kind::kMonth, L, 5, C},
+    {"جمادى الآخرة|جمادى الثانية|جمادى الثاني|جمادى الآخر|جمادى ثاني|jumada al thani|jumada al akhirah|jumada ii", Kind::kMonth, L, 6, C},
+    {"رجب|رجب المرجب|rajab", Kind::kMonth, L, 7, C},
+    {"شعبان|شعبان المعظم|shaban", Kind::kMonth, L, 8, C},
+    {"رمضان|رمضان المبارك|ramadan|ramazan|ramadhan", Kind::kMonth, L, 9, C},
+    {"شوال|شوال المكرم|shawwal", Kind::kMonth, L, 10, C},
+    {"ذو القعدة|ذي القعدة|ذیقعده|dhu al qadah|dhul qadah|dhu al qidah|zul qadah|zulqadah|dhu al-qadah", Kind::kMonth, L, 11, C},
+    {"ذو الحجة|ذي الحجة|ذیحجه|dhu al hijjah|dhul hijjah|zul hijjah|zulhijjah|dhu al-hijjah", Kind::kMonth, L, 12, C},
+
+    // ---- Weekdays (ISO numbering). German two-letter forms only before '.' or ','.
+    {"monday|mon|montag|lundi|lun|lunes|الاثنين|الإثنين|اثنين|دوشنبه|پیر|سوموار", Kind::kWeekday, 0, 1},
+    {"tuesday|tue|tues|dienstag|mardi|martes|الثلاثاء|ثلاثاء|سه شنبه|سشنبه|منگل|درې شنبه|دریشنبه", Kind::kWeekday, 0, 2},
+    {"mar", Kind::kWeekday, 0, 2},  // French "mar." (Spanish "mar." is March: the position decides)
+    {"wednesday|wed|mittwoch|mercredi|mer|miércoles|mié|الأربعاء|أربعاء|چهارشنبه|چهار شنبه|بدھ|څلورشنبه", Kind::kWeekday, 0, 3},
+    {"thursday|thu|thur|thurs|donnerstag|jeudi|jeu|jueves|jue|الخميس|خميس|پنجشنبه|پنج شنبه|جمعرات|پنځشنبه", Kind::kWeekday, 0, 4},
+    {"friday|fri|freitag|vendredi|ven|viernes|vie|الجمعة|جمعة|جمعہ", Kind::kWeekday, 0, 5},
+    {"saturday|sat|samstag|sonnabend|samedi|sam|sábado|sáb|السبت|سبت|شنبه|ہفتہ", Kind::kWeekday, 0, 6},
+    {"sunday|sun|sonntag|dimanche|dim|domingo|dom|الأحد|أحد|یکشنبه|یک شنبه|اتوار", Kind::kWeekday, 0, 7},
+    {"mo", Kind::kWeekday, 0, 1, kNeedsPunct}, {"di", Kind::kWeekday, 0, 2, kNeedsPunct},
+    {"mi", Kind::kWeekday, 0, 3, kNeedsPunct}, {"do", Kind::kWeekday, 0, 4, kNeedsPunct},
+    {"fr", Kind::kWeekday, 0, 5, kNeedsPunct}, {"sa", Kind::kWeekday, 0, 6, kNeedsPunct},
+    {"so", Kind::kWeekday, 0, 7, kNeedsPunct},
+
+    // ---- Units of relative phrases. b = the count the word itself implies.
+    {"second|seconds|sec|secs|s|sekunde|sekunden|sek|seconde|secondes|segundo|segundos|seg|ثانیه|ثوان|ثواني|سیکنڈ|سیکنڈز|ثانیې", Kind::kUnit, kSecond, 0},
+    {"ثانية", Kind::kUnit, kSecond, 1}, {"ثانيتين|ثانيتان", Kind::kUnit, kSecond, 2},
+    {"minute|minutes|min|mins|m|minuten|minuto|minutos|دقیقه|دقائق|منٹ|منٹوں|دقیقې", Kind::kUnit, kMinute, 0},
+    {"دقيقة", Kind::kUnit, kMinute, 1}, {"دقيقتين|دقيقتان", Kind::kUnit, kMinute, 2},
+    {"hour|hours|hr|hrs|h|stunde|stunden|std|heure|heures|hora|horas|ساعت|ساعات|گھنٹہ|گھنٹے|گھنٹوں|ساعته", Kind::kUnit, kHour, 0},
+    {"ساعة", Kind::kUnit, kHour, 1}, {"ساعتين|ساعتان", Kind::kUnit, kHour, 2},
+    {"day|days|d|tag|tage|tagen|jour|jours|día|días|روز|أيام|دن|دنوں|ورځ|ورځې", Kind::kUnit, kDay, 0},
+    {"يوم", Kind::kUnit, kDay, 1}, {"يومين|يومان", Kind::kUnit, kDay, 2},
+    {"week|weeks|wk|wks|w|woche|wochen|semaine|semaines|semana|semanas|هفته|أسابيع|ہفتے|ہفتوں|اونۍ|اونئ", Kind::kUnit, kWeek, 0},
+    {"أسبوع", Kind::kUnit, kWeek, 1}, {"أسبوعين|أسبوعان", Kind::kUnit, kWeek, 2},
+    {"month|months|mo|mos|monat|monate|monaten|mois|mes|meses|ماه|أشهر|شهور|مہینہ|مہینے|مہینوں|میاشت|میاشتې", Kind::kUnit, kMonthUnit, 0},
+    {"شهر", Kind::kUnit, kMonthUnit, 1}, {"شهرين|شهران", Kind::kUnit, kMonthUnit, 2},
+    {"year|years|yr|yrs|y|jahr|jahre|jahren|an|ans|année|années|año|años|سال|سنوات|سنين|أعوام|کال|کاله", Kind::kUnit, kYear, 0},
+    {"سنة|عام", Kind::kUnit, kYear, 1}, {"سنتين|سنتان|عامين|عامان", Kind::kUnit, kYear, 2},
+
+    {"vor|hace|il y a|منذ|قبل", Kind::kAgoBefore, 0, 0},
+    {"ago|پیش|قبل|پہلے|مخکې|وړاندې|پخوا|atrás", Kind::kAgoAfter, 0, 0},
+
+    {"today|heute|aujourd'hui|hoy|امروز|اليوم|آج", Kind::kRelDay, 0, 0},
+    {"نن", Kind::kRelDay, 0, 0, C},
+    {"yesterday|gestern|ayer|دیروز|أمس|البارحة|پرون", Kind::kRelDay, 0, -1},
+    {"hier", Kind::kRelDay, 0, -1, C},  // French yesterday, German "here"
+    {"vorgestern|avant-hier|anteayer|پریروز|أول أمس|أول من أمس", Kind::kRelDay, 0, -2},
+    {"tomorrow|demain|فردا|غدا", Kind::kRelDay, 0, 1},
+    {"now|just now|right now|jetzt|gerade eben|maintenant|à l'instant|ahora|الآن|اکنون|همین الان|ابھی", Kind::kRelDay, 1, 0, C},
+
+    {"a|an|one|ein|eine|einer|einem|einen|un|une|uno|una|یک|یه|ایک|یو|واحد|واحدة", Kind::kNumber, 0, 1},
+    {"two|zwei|deux|dos|دو|اثنين|اثنتين|دوه", Kind::kNumber, 0, 2},
+    {"three|drei|trois|tres|سه|ثلاث|ثلاثة|تین|درې", Kind::kNumber, 0, 3},
+    {"four|vier|quatre|cuatro|چهار|أربع|أربعة|چار|څلور", Kind::kNumber, 0, 4},
+    {"five|fünf|cinq|cinco|پنج|خمس|خمسة|پانچ|پنځه", Kind::kNumber, 0, 5},
+    {"six|sechs|seis|شش|ست|ستة|چھ|شپږ", Kind::kNumber, 0, 6},
+    {"seven|sieben|sept|siete|هفت|سبع|سبعة|سات|اووه", Kind::kNumber, 0, 7},
+    {"eight|acht|huit|ocho|هشت|ثمان|ثماني|ثمانية|آٹھ|اته", Kind::kNumber, 0, 8},
+    {"nine|neun|neuf|nueve|نه|تسع|تسعة|نو|نهه", Kind::kNumber, 0, 9},
+    {"ten|zehn|dix|diez|ده|عشر|عشرة|دس|لس", Kind::kNumber, 0, 10},
+
+    {"de|del|of|the|den|le|el|د|ماه|برج|سال|کال|عام|سنة", Kind::kDateFiller, 0, 0},
+    {"at|um|gegen|à|vers|a las|a la|ساعت|الساعة|در|في", Kind::kTimeIntro, 0, 0},
+    {"uhr|h|o'clock|بجے", Kind::kTimeSuffix, 0, 0},
+
+    {"am|a m|vormittags|ق ظ|قبل از ظهر|قبلازظهر|ص", Kind::kAmPm, 0, kAm},
+    {"pm|p m|nachmittags|abends|ب ظ|بعد از ظهر|بعدازظهر|عصر|م|مساء|مساءا|شام|سہ پہر|de la tarde|du soir|de l'après-midi|de la noche", Kind::kAmPm, 0, kPm},
+    {"شب|رات|nachts", Kind::kAmPm, 0, kNight},
+    {"ظهر|دوپہر|midi", Kind::kAmPm, 0, kNoon},
+    {"صبح|بامداد|صباحا|صباح|morgens|de la mañana|du matin", Kind::kAmPm, 0, kMorning},
+
+    {"ad|م|ء|میلادی|ميلادية", Kind::kEra, 0, kEraGregorian},
+    {"ش|شمسی|خورشیدی|sh|ap|hs|لمریز|ل", Kind::kEra, 0, kEraSolar},
+    {"ق|قمری|ah|سپوږمیز", Kind::kEra, 0, kEraLunar},
+    {"ه|هجری|هجرية|ھ", Kind::kEra, 0, kEraHijri},
+
+    {"utc|gmt|ut|z|greenwich|گرینویچ|گرینیچ|غرينتش|جرينتش", Kind::kZone, 0, 0},
+    {"cet|mez|bst|west", Kind::kZone, 0, 60}, {"cest|mesz|eet", Kind::kZone, 0, 120},
+    {"wet", Kind::kZone, 0, 0}, {"eest|msk", Kind::kZone, 0, 180},
+    {"est", Kind::kZone, 0, -300}, {"edt", Kind::kZone, 0, -240}, {"cdt", Kind::kZone, 0, -300},
+    {"cst", Kind::kZone, 0, -360}, {"mst", Kind::kZone, 0, -420}, {"mdt", Kind::kZone, 0, -360},
+    {"pst", Kind::kZone, 0, -480}, {"pdt", Kind::kZone, 0, -420}, {"akst", Kind::kZone, 0, -540},
+    {"akdt", Kind::kZone, 0, -480}, {"hst", Kind::kZone, 0, -600}, {"aft|irdt", Kind::kZone, 0, 270},
+    {"irst", Kind::kZone, 0, 210}, {"pkt", Kind::kZone, 0, 300}, {"jst|kst", Kind::kZone, 0, 540},
+    {"hkt|sgt", Kind::kZone, 0, 480}, {"aest", Kind::kZone, 0, 600}, {"aedt", Kind::kZone, 0, 660},
+    {"ist|ast", Kind::kZone, 1, 0},  // India/Ireland/Israel, Arabia/Atlantic: no offset
+
+    {"kabul|کابل", Kind::kPlace, 0, 0},
+    {"tehran|teheran|تهران|طهران", Kind::kPlace, 0, 1},
+    {"islamabad|karachi|lahore|اسلام آباد|کراچی|لاہور", Kind::kPlace, 0, 2},
+    {"riyadh|mecca|makkah|الرياض|ریاض|مكة|مكة المكرمة|مکه", Kind::kPlace, 0, 3},
+    {"cairo|القاهرة|قاهره", Kind::kPlace, 0, 4},
+    {"dubai|abu dhabi|دبي|أبوظبي|ابوظبی", Kind::kPlace, 0, 5},
+    {"baghdad|بغداد", Kind::kPlace, 0, 6}, {"damascus|دمشق", Kind::kPlace, 0, 7},
+    {"beirut|بيروت", Kind::kPlace, 0, 8}, {"doha|الدوحة|دوحه", Kind::kPlace, 0, 9},
+    {"london|لندن", Kind::kPlace, 0, 10}, {"paris|پاریس|باريس", Kind::kPlace, 0, 11},
+    {"berlin|برلین", Kind::kPlace, 0, 12}, {"madrid|مادرید", Kind::kPlace, 0, 13},
+    {"washington|new york|واشنگتن|واشنطن|نیویورک|نيويورك", Kind::kPlace, 0, 14},
+    {"به وقت|وقت|بتوقيت|توقيت|time|heure|hora|zeit", Kind::kZonePrefix, 0, 0},
+
+    {"st|nd|rd|th|er|re|e|ème|eme|o|ام|م|مه|مین|ویں", Kind::kOrdinal, 0, 0},
+    {"الموافق|موافق|برابر با|برابر|مطابق|مطابق با|مصادف با|مصادف", Kind::kEquiv, 0, 0},
+    {"and|und|et|y|و", Kind::kConj, 0, 0},
+    {"published|updated|posted|last|modified|created|on|date|dated|veröffentlicht|aktualisiert|zuletzt|"
+     "stand|erstellt|datum|am|publié|modifié|mis à jour|le|publicado|actualizado|el|fecha|تاریخ|انتشار|"
+     "نشر|منتشر شده|منتشر|شده|بروزرسانی|به روز رسانی|آخرین|نشرت|نشر في|بتاريخ|تحديث|آخر تحديث|خپور|"
+     "خپره|شوی|شوې|نېټه|اشاعت|شائع|روز|يوم",
+     Kind::kLabel, 0, 0},
+};
+
+const char* const kPlaceZones[] = {
+    "Asia/Kabul",   "Asia/Tehran",   "Asia/Karachi",  "Asia/Riyadh",   "Africa/Cairo",
+    "Asia/Dubai",   "Asia/Baghdad",  "Asia/Damascus", "Asia/Beirut",   "Asia/Qatar",
+    "Europe/London", "Europe/Paris", "Europe/Berlin", "Europe/Madrid", "America/New_York",
+};
+
+// Decodes one UTF-8 code point; invalid bytes decode as U+FFFD, one byte long.
+char32_t Decode(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = s[i];
+  int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return *len = 1, 0xFFFD;
+  if (n == 1) return *len = 1, c;
+  char32_t cp = c & (0x7F >> n);
+  for (int k = 1; k < n; ++k) {
+    unsigned char d = s[i + k];
+    if ((d & 0xC0) != 0x80) return *len = 1, 0xFFFD;
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  *len = n;
+  return cp;
+}
+
+void Append(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+// Latin-1 letters U+00C0..U+00FF folded to ASCII ("" = keep).
+const char* const kLatin1Fold[64] = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   // C0
+    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss",  // D0
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   // E0
+    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y",   // F0
+};
+
+struct Hash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+using Table = std::unordered_map<std::string, std::vector<Meaning>, Hash, std::equal_to<>>;
+
+// First words of multi-word spellings ("il" of "il y a"): a match may start there.
+std::unordered_map<std::string, bool, Hash, std::equal_to<>>* g_starters = nullptr;
+
+const Table& GetTable() {
+  static const Table* table = [] {
+    auto* t = new Table;
+    g_starters = new std::unordered_map<std::string, bool, Hash, std::equal_to<>>;
+    std::string key;
+    for (const Row& row : kRows) {
+      std::string_view all = row.spellings;
+      while (!all.empty()) {
+        size_t bar = all.find('|');
+        std::string_view one = all.substr(0, bar);
+        all = bar == std::string_view::npos ? std::string_view() : all.substr(bar + 1);
+        key.clear();
+        AppendNormalized(one, &key);  // drops the spaces inside multi-word spellings
+        size_t sp = one.find_first_of(" -.'");
+        if (sp != std::string_view::npos) {
+          std::string first;
+          AppendNormalized(one.substr(0, sp), &first);
+          (*g_starters)[first] = true;
+        }
+        std::vector<Meaning>& v = (*t)[key];
+        Meaning m{row.kind, row.a, row.b, row.flags};
+        bool dup = false;
+        for (const Meaning& e : v) dup |= e.kind == m.kind && e.a == m.a && e.b == m.b;
+        if (!dup) v.push_back(m);
+      }
+    }
+    return t;
+  }();
+  return *table;
+}
+
+}  // namespace
+
+void AppendNormalized(std::string_view word, std::string* out) {
+  for (size_t i = 0; i < word.size();) {
+    size_t len;
+    char32_t c = Decode(word, i, &len);
+    i += len;
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') c += 32;
+      if (c == ' ' || c == '\'' || c == '-' || c == '.') continue;
+      out->push_back(static_cast<char>(c));
+      continue;
+    }
+    if (c >= 0xC0 && c <= 0xFF) {
+      const char* f = kLatin1Fold[c - 0xC0];
+      if (*f) {
+        out->append(f);
+        continue;
+      }
+    }
+    switch (c) {
+      case 0xBA: out->push_back('o'); continue;  // º
+      case 0xAA: out->push_back('a'); continue;  // ª
+      case 0x153: case 0x152: out->append("oe"); continue;
+      case 0x2019: case 0x2BC: case 0x2BF: case 0x2BE: case 0x2018:  // apostrophes, ʿayn
+      case 0x200C: case 0x200D: case 0x640: case 0xA0:               // ZWNJ, ZWJ, tatweel
+        continue;
+      case 0x64A: case 0x649: case 0x6D0: case 0x6CD: case 0x626: case 0x6CE:
+        c = 0x6CC;  // ی
+        break;
+      case 0x643: c = 0x6A9; break;                                  // ک
+      case 0x629: case 0x6C1: case 0x6BE: case 0x6C0: case 0x6D5: case 0x6C2:
+        c = 0x647;  // ه
+        break;
+      case 0x623: case 0x625: case 0x622: case 0x671: c = 0x627; break;  // ا
+      case 0x624: c = 0x648; break;                                       // و
+      case 0x6AB: c = 0x6AF; break;                                       // ګ → گ
+      case 0x69A: c = 0x634; break;                                       // ښ → ش
+      case 0x696: c = 0x698; break;                                       // ږ → ژ
+      case 0x693: c = 0x631; break;                                       // ړ → ر
+      default: break;
+    }
+    if ((c >= 0x64B && c <= 0x65F) || c == 0x670 || (c >= 0x6D6 && c <= 0x6ED)) continue;  // harakat
+    Append(c, out);
+  }
+}
+
+Meanings Lookup(std::string_view normalized) {
+  const Table& t = GetTable();
+  auto it = t.find(normalized);
+  if (it == t.end()) return {};
+  return {it->second.data(), it->second.size()};
+}
+
+bool IsStarter(std::string_view normalized) {
+  GetTable();
+  return g_starters->find(normalized) != g_starters->end();
+}
+
+const char* PlaceZone(int index) {
+  if (index < 0 || index >= static_cast<int>(std::size(kPlaceZones))) return "Etc/UTC";
+  return kPlaceZones[index];
+}
+
+}  // namespace matn::cal

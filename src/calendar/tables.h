@@ -1,0 +1,69 @@
+// Vocabulary of date phrases: every word matn knows, in one table (tables.cpp).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace matn::cal {
+
+enum class Kind : uint8_t {
+  kMonth,       // a = CalendarKind, b = month 1..12
+  kWeekday,     // b = ISO weekday 1 (Monday) .. 7 (Sunday)
+  kUnit,        // a = Unit, b = count the word implies (Arabic dual "ساعتين" = 2, "ساعة" = 1), 0 = none
+  kAgoBefore,   // "vor", "hace", "il y a", "منذ"
+  kAgoAfter,    // "ago", "پیش", "قبل", "پہلے", "مخکې"
+  kRelDay,      // b = day offset (−1 yesterday); a = 1 for "now"
+  kNumber,      // b = 1..10 ("an", "einer", "یک")
+  kDateFiller,  // inside a date: "de", "of", "the", "د", "ماه", "برج", "سال", "کال"
+  kTimeIntro,   // before a time: "at", "um", "à", "a las", "ساعت", "الساعة"
+  kTimeSuffix,  // after a time: "Uhr", "h", "بجے"
+  kAmPm,        // b = AmPm
+  kEra,         // b = Era
+  kZone,        // value = offset minutes; a = 1 when the abbreviation is ambiguous (no offset)
+  kPlace,       // b = index into kPlaceZones
+  kZonePrefix,  // "به وقت", "بتوقيت", "time" (next to a place)
+  kOrdinal,     // tight after a day: "st", "th", "er", "º", "ام", "مه"
+  kEquiv,       // joins two spellings of one date: "الموافق", "برابر با"
+  kConj,        // "and", "و", "und"
+  kLabel,       // ignorable around a phrase: "Published", "تاریخ", "Stand"
+};
+
+enum Unit : uint8_t { kSecond, kMinute, kHour, kDay, kWeek, kMonthUnit, kYear };
+enum AmPm : uint8_t { kAm, kPm, kNight, kNoon, kMorning };
+enum Era : uint8_t { kEraGregorian, kEraSolar, kEraLunar, kEraHijri /* either; lunar unless solar is said */ };
+
+// Flags.
+constexpr uint8_t kCommonWord = 1;   // also an everyday word: FindDates wants a year with it
+constexpr uint8_t kNeedsPunct = 2;   // weekday abbreviation only when followed by '.' or ','
+
+struct Meaning {
+  Kind kind;
+  uint8_t a = 0;
+  int16_t b = 0;
+  uint8_t flags = 0;
+};
+
+// Meanings of a normalized word (see Normalize), or {nullptr, 0}.
+struct Meanings {
+  const Meaning* data = nullptr;
+  size_t size = 0;
+  const Meaning* Find(Kind k) const {
+    for (size_t i = 0; i < size; ++i)
+      if (data[i].kind == k) return &data[i];
+    return nullptr;
+  }
+};
+Meanings Lookup(std::string_view normalized);
+// True if `normalized` is the first word of a multi-word spelling ("il" of "il y a").
+bool IsStarter(std::string_view normalized);
+
+// IANA zone of a kPlace meaning.
+const char* PlaceZone(int index);
+
+// Folds a word for lookup: lowercase, Latin accents dropped, Arabic-script letter
+// variants unified (ي ى ې ۍ ئ → ی, ك → ک, ة ہ ھ ۀ → ه, أ إ آ → ا, ګ → گ, ښ → ش, ږ → ژ,
+// ړ → ر), diacritics, tatweel, ZWNJ/ZWJ and apostrophes removed.
+void AppendNormalized(std::string_view word, std::string* out);
+
+}  // namespace matn::cal
