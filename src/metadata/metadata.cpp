@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "matn/text.h"
 #include "metadata/dates.h"
 #include "metadata/json_ld.h"
 #include "metadata/util.h"
@@ -1024,6 +1025,13 @@ Metadata ExtractMetadata(const Document& doc, const MetadataOptions& options) {
 
   md.lang = lang;
   md.json_ld_article_body = ld.body;
+
+  // Unicode hygiene (NFC, invisible junk, whitespace) on everything a reader sees.
+  for (std::string* s : {&md.title, &md.sitename, &md.description}) *s = CleanText(*s);
+  for (auto* list : {&md.authors, &md.tags, &md.categories}) {
+    for (std::string& s : *list) s = CleanText(s);
+    list->erase(std::remove(list->begin(), list->end(), std::string()), list->end());
+  }
 
   // Page type.
   std::string og_type = LowerAscii(CollapseWhitespace(MetaValue(ev, {"og:type"})));

@@ -16,7 +16,7 @@ std::string Iso(std::string_view s, std::string_view lang = "") {
 TEST(MetadataDates, IsoValuesKeepTimeAndOffsetAsWritten) {
   EXPECT_EQ(Iso("2024-07-05"), "2024-07-05");
   EXPECT_EQ(Iso("2024-07-05T06:24:00+04:30"), "2024-07-05T06:24:00+04:30");
-  EXPECT_EQ(Iso("2024-07-05T06:24:00Z"), "2024-07-05T06:24:00Z");
+  EXPECT_EQ(Iso("2024-07-05T06:24:00Z"), "2024-07-05T06:24:00+00:00");
   EXPECT_EQ(Iso("2024-07-05 06:24"), "2024-07-05T06:24");
   EXPECT_EQ(Iso(" 2019-10-19T08:15:00.000+0200 "), "2019-10-19T08:15:00+02:00");
   EXPECT_EQ(Iso("20240705"), "2024-07-05");

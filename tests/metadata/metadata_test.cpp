@@ -98,8 +98,8 @@ TEST(Metadata, OpenGraphAndArticleProperties) {
     </head><body><h1>Rates rise again</h1><p>Text.</p></body></html>)",
                         "https://example.com/business/rates-rise?utm=x");
   EXPECT_EQ(md.title, "Rates rise again");
-  EXPECT_EQ(md.date_published, "2022-09-21T18:00:00Z");
-  EXPECT_EQ(md.date_modified, "2022-09-22T08:00:00Z");
+  EXPECT_EQ(md.date_published, "2022-09-21T18:00:00+00:00");
+  EXPECT_EQ(md.date_modified, "2022-09-22T08:00:00+00:00");
   EXPECT_EQ(md.authors, (std::vector<std::string>{"Ann Lee"}));  // the URL is not a name
   EXPECT_EQ(md.url, "https://example.com/business/rates-rise");
   EXPECT_EQ(md.image, "https://example.com/img/rates.png");
