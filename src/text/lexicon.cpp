@@ -20,6 +20,11 @@ uint64_t Hash(std::string_view s) {
 bool ReadFile(const char* path, std::string* out) {
   FILE* f = std::fopen(path, "rb");
   if (!f) return false;
+  if (std::fseek(f, 0, SEEK_END) == 0) {
+    long size = std::ftell(f);
+    if (size > 0) out->reserve(static_cast<size_t>(size));
+    std::rewind(f);
+  }
   char buf[1 << 16];
   size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, n);
@@ -32,7 +37,7 @@ bool ReadFile(const char* path, std::string* out) {
 constexpr std::string_view kCommonCompounds[] = {
     "اتش‌بس", "اتش‌سوزی", "اتش‌باری", "جنگ‌افزار", "جنگ‌زده", "جنگ‌زدگان", "سیل‌زده", "سیل‌زدگان",
     "زلزله‌زده", "زلزله‌زدگان", "زلزله‌زدگی", "رای‌گیری", "پیش‌بینی", "پیش‌نویس", "پیش‌شرط",
-    "پس‌لرزه", "هم‌زمان", "هم‌زمانی", "دست‌کم", "نخست‌وزیر", "نخست‌وزیری", "وزارت‌خانه",
+    "پس‌لرزه", "سه‌شنبه", "دست‌کم", "نخست‌وزیر", "نخست‌وزیری", "وزارت‌خانه",
     "سفارت‌خانه", "کنسول‌گری", "کمک‌رسانی", "کمک‌رسان", "اطلاع‌رسانی", "خدمات‌رسانی", "شهرک‌سازی",
     "غنی‌سازی", "تصمیم‌گیری", "تصمیم‌گیرنده", "هدف‌گیری", "بهره‌برداری", "بهره‌گیری",
     "سرمایه‌گذاری", "قانون‌گذاری", "قانون‌گذار", "بین‌الافغانی", "بین‌المللی", "فوق‌العاده",
@@ -59,48 +64,61 @@ char32_t FoldChar(char32_t c) {
   return c;
 }
 
-std::string FoldWord(std::string_view w) {
-  std::string out;
-  out.reserve(w.size());
-  for (size_t i = 0; i < w.size();)
-    if (char32_t c = FoldChar(NextCodePoint(w, &i))) AppendUtf8(&out, c);
-  return out;
-}
-
-void WordSet::Reserve(size_t n) {
-  entries_.reserve(n);
-  size_t cap = 16;
-  while (cap < n * 2) cap <<= 1;
-  if (cap > slots_.size()) {
-    slots_.assign(cap, 0);
-    for (uint32_t i = 0; i < entries_.size(); ++i) {
-      size_t m = slots_.size() - 1, j = Hash(Key(i)) & m;
-      while (slots_[j]) j = (j + 1) & m;
-      slots_[j] = i + 1;
+namespace {
+void FoldInto(std::string_view w, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < w.size();) {
+    if (static_cast<unsigned char>(w[i]) < 0x80) {
+      out->push_back(w[i++]);
+    } else if (char32_t c = FoldChar(NextCodePoint(w, &i))) {
+      AppendUtf8(out, c);
     }
   }
 }
+}  // namespace
 
-void WordSet::Grow() { Reserve(entries_.size() * 2 + 16); }
+std::string FoldWord(std::string_view w) {
+  std::string out;
+  out.reserve(w.size());
+  FoldInto(w, &out);
+  return out;
+}
+
+void WordSet::Reserve(size_t n, size_t bytes) {
+  entries_.reserve(n);
+  arena_.reserve(bytes);
+}
+
+uint32_t WordSet::Add(std::string_view w, uint32_t value) {
+  entries_.push_back({static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(w.size()), value,
+                      static_cast<uint32_t>(Hash(w))});
+  arena_.append(w);
+  return static_cast<uint32_t>(entries_.size() - 1);
+}
+
+void WordSet::Build() {
+  size_t cap = 16;
+  while (cap < entries_.size() * 2) cap <<= 1;
+  slots_.assign(cap, 0);
+  const size_t m = cap - 1, n = entries_.size();
+  constexpr size_t kAhead = 16;
+  for (size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) __builtin_prefetch(&slots_[entries_[i + kAhead].hash & m], 1);
+    size_t j = entries_[i].hash & m;
+    while (slots_[j]) j = (j + 1) & m;  // a later duplicate lands behind the first
+    slots_[j] = static_cast<uint32_t>(i + 1);
+  }
+}
 
 uint32_t WordSet::Find(std::string_view w) const {
   if (slots_.empty()) return kMissing;
-  size_t m = slots_.size() - 1, j = Hash(w) & m;
+  const uint32_t h = static_cast<uint32_t>(Hash(w));
+  size_t m = slots_.size() - 1, j = h & m;
   while (uint32_t e = slots_[j]) {
-    if (Key(e - 1) == w) return entries_[e - 1].value;
+    if (entries_[e - 1].hash == h && Key(e - 1) == w) return entries_[e - 1].value;
     j = (j + 1) & m;
   }
   return kMissing;
-}
-
-void WordSet::Insert(std::string_view w, uint32_t value) {
-  if (w.empty() || w.size() > 0xFFFF || Contains(w)) return;
-  if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
-  entries_.push_back({static_cast<uint32_t>(arena_.size()), static_cast<uint16_t>(w.size()), value});
-  arena_.append(w);
-  size_t m = slots_.size() - 1, j = Hash(w) & m;
-  while (slots_[j]) j = (j + 1) & m;
-  slots_[j] = static_cast<uint32_t>(entries_.size());
 }
 
 std::string_view Lexicon::ZwnjFormOf(std::string_view w) const {
@@ -114,20 +132,24 @@ void Lexicon::Load() {
   // matn's own compounds first, so that their spelling wins over the list's.
   for (std::string_view c : kCommonCompounds) {
     Add(c);
-    common_.Insert(c);
+    common_.Add(c);
   }
+  common_.Build();
   std::string data;
   if (!ReadFile(path, &data)) {
+    words_.Build();
+    stripped_.Build();
     std::fprintf(stderr,
                  "matn: Persian word list %s not found (Debian package myspell-fa); "
                  "ZWNJ repair uses its rules only\n",
                  path);
     return;
   }
-  words_.Reserve(data.size() / 20);
-  stripped_.Reserve(data.size() / 50);
+  words_.Reserve(data.size() / 20, data.size());
+  stripped_.Reserve(data.size() / 50, data.size() / 2);
   size_t pos = 0;
   bool first = true;
+  std::string folded;
   while (pos < data.size()) {
     size_t nl = data.find('\n', pos);
     if (nl == std::string::npos) nl = data.size();
@@ -139,15 +161,21 @@ void Lexicon::Load() {
       first = false;
       if (!line.empty() && line.find_first_not_of("0123456789") == std::string_view::npos) continue;
     }
-    if (!line.empty()) Add(FoldWord(line));
+    if (!line.empty()) {
+      FoldInto(line, &folded);
+      Add(folded);
+    }
   }
   available_ = words_.size() > std::size(kCommonCompounds);
+  words_.Build();
+  stripped_.Build();
 }
 
 void Lexicon::Add(std::string_view line) {
-  words_.Insert(line, static_cast<uint32_t>(words_.size()));  // value = own index
+  uint32_t index = words_.Add(line);
   if (line.find(kZwnjUtf8) == std::string_view::npos) return;
-  std::string plain;
+  std::string& plain = scratch_;
+  plain.clear();
   for (size_t i = 0; i < line.size();) {
     if (line.compare(i, 3, kZwnjUtf8) == 0) {
       i += 3;
@@ -155,7 +183,7 @@ void Lexicon::Add(std::string_view line) {
       plain.push_back(line[i++]);
     }
   }
-  stripped_.Insert(plain, words_.Find(line));
+  stripped_.Add(plain, index);
 }
 
 const Lexicon& Lexicon::Get() {

@@ -9,12 +9,16 @@
 
 namespace matn::text {
 
-// Open-addressing hash set of byte strings stored in one arena; ~12 bytes per word.
+// Open-addressing hash set of byte strings stored in one arena (~20 bytes per
+// word). Filled with Add(), then Build() makes it searchable; building in one
+// batch lets the slot table be prefetched, which is what makes loading fast.
 class WordSet {
  public:
-  void Reserve(size_t n);
-  // Inserts `w` with an associated 32-bit value; keeps the first value on duplicates.
-  void Insert(std::string_view w, uint32_t value = 0);
+  void Reserve(size_t n, size_t bytes);
+  // Adds `w` with a 32-bit value and returns its index; on duplicates Find
+  // returns the value of the first one added.
+  uint32_t Add(std::string_view w, uint32_t value = 0);
+  void Build();
   bool Contains(std::string_view w) const { return Find(w) != kMissing; }
   // The value stored with `w`, or kMissing.
   uint32_t Find(std::string_view w) const;
@@ -25,11 +29,8 @@ class WordSet {
 
  private:
   struct Entry {
-    uint32_t offset;
-    uint16_t len;
-    uint32_t value;
+    uint32_t offset, len, value, hash;
   };
-  void Grow();
   std::string arena_;
   std::vector<Entry> entries_;
   std::vector<uint32_t> slots_;  // entry index + 1; 0 = empty
@@ -64,6 +65,7 @@ class Lexicon {
   WordSet stripped_;  // ZWNJ-less spelling → index into words_
   WordSet common_;    // built-in compounds
   void Add(std::string_view folded_word);
+  std::string scratch_;
 };
 
 }  // namespace matn::text

@@ -47,10 +47,6 @@ char32_t LastCp(sv s) {
   while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
   return text::NextCodePoint(s, &i);
 }
-char32_t FirstCp(sv s) {
-  size_t i = 0;
-  return s.empty() ? 0 : text::NextCodePoint(s, &i);
-}
 bool EndsWith(sv s, sv suf) { return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf; }
 bool StartsWith(sv s, sv pre) { return s.substr(0, pre.size()) == pre; }
 std::string Cat(sv a, sv b) { return std::string(a).append(b); }
@@ -114,6 +110,8 @@ class Repairer {
   bool BoundBoundary(sv left, sv right) const;
   // x + Arabic-article word as one compound: فضل‌الحق، قاضی‌القضات، بین‌المللی.
   bool ArticleCompound(sv x, sv y) const;
+  bool PrefersPlural(sv bare) const;
+  bool PluralFirst(sv w, std::vector<size_t>* cuts) const;
   bool SuffixCuts(sv w, std::vector<size_t>* cuts) const;
   bool CompoundCuts(sv w, std::vector<size_t>* cuts) const;
   void AddCut(sv w, size_t at, std::vector<size_t>* cuts) const {
@@ -172,31 +170,53 @@ bool Repairer::BoundBoundary(sv left, sv right) const {
   return false;
 }
 
+// "روزهای": روز‌های (days) or روزه‌ای (a fast)? Both spellings are listed, so
+// the choice is by the shape of the bare word: a noun (its plural is listed)
+// ending in a non-joining letter, ه, ت or ی mostly forms plurals here
+// (روزهای، ماههای، پیشرفتهای، تخطیهای), while after other letters the ه + ‑ای
+// reading is the productive one (منطقهای، رسانهای، حرفهای).
+bool Repairer::PrefersPlural(sv bare) const {
+  if (Chars(bare) < 2 || !Known(bare)) return false;
+  if (have_ && !Has(Cat(bare, "ها")) && !Has(Cat(bare, kZ, "ها"))) return false;
+  char32_t last = LastCp(bare);
+  return !JoinsForward(last) || last == U'ه' || last == U'ت' || last == U'ی';
+}
+
+bool Repairer::PluralFirst(sv w, std::vector<size_t>* cuts) const {
+  for (sv p : {sv("هایشان"), sv("هایم"), sv("های")}) {
+    if (!EndsWith(w, p)) continue;
+    sv bare = w.substr(0, w.size() - p.size());
+    if (!PrefersPlural(bare) || LexicalHa(Cat(bare, "ها"))) return false;
+    ZwnjCuts(bare, cuts);
+    AddCut(w, bare.size(), cuts);
+    return true;
+  }
+  return false;
+}
+
 bool Repairer::SuffixCuts(sv w, std::vector<size_t>* cuts) const {
   // ه + clitic first: "منطقهای" is منطقه‌ای, not منطق‌های.
   for (sv c : kHeClitics) {
     if (!EndsWith(w, c)) continue;
     sv x = w.substr(0, w.size() - c.size());
-    if (Chars(x) < 3 || !EndsWith(x, kHe) || !(have_ ? Known(x) : true)) continue;
-    // "خبرهای": plural of خبر or خبره + ای? A plural after a non-joining letter
-    // is the usual reading (and needs no ZWNJ); after a joining one (منطقهای)
-    // the ه + clitic reading is the more productive one.
-    sv bare = x.substr(0, x.size() - kHe.size());
-    bool plural_reading = (c == "ای" || c == "ایم") && Known(bare) && !JoinsForward(LastCp(bare));
-    if (!plural_reading) {
-      ZwnjCuts(x, cuts);
-      AddCut(w, x.size(), cuts);
-      return true;
-    }
+    if (Chars(x) < 3 || !EndsWith(x, kHe) || !Known(x)) continue;
+    ZwnjCuts(x, cuts);
+    AddCut(w, x.size(), cuts);
+    return true;
   }
   for (sv p : kPlural) {
     if (!EndsWith(w, p)) continue;
     sv x = w.substr(0, w.size() - p.size());
     if (Chars(x) < 2 || LexicalHa(Cat(x, "ها"))) continue;
     if (!Known(x)) {
+      // An unlisted base (loanwords, names, Dari spellings: لینکهای) still
+      // takes the plural when the whole form is not a listed word.
       std::vector<size_t> inner;
-      if (!CompoundCuts(x, &inner)) continue;
-      cuts->insert(cuts->end(), inner.begin(), inner.end());
+      if (CompoundCuts(x, &inner)) {
+        cuts->insert(cuts->end(), inner.begin(), inner.end());
+      } else if (Chars(x) < 3 || Has(w)) {
+        continue;
+      }
     } else {
       ZwnjCuts(x, cuts);
     }
@@ -237,6 +257,7 @@ bool Repairer::CompoundCuts(sv w, std::vector<size_t>* cuts) const {
 void Repairer::SplitFused(sv w, std::vector<size_t>* cuts) const {
   size_t n = Chars(w);
   if (n < 3 || n > kMaxWordChars) return;
+  if (PluralFirst(w, cuts)) return;
   if (ZwnjCuts(w, cuts)) return;
   // A listed word without a ZWNJ spelling is taken as written (میلادی، تنها).
   bool listed = have_ && Has(w);
@@ -261,17 +282,18 @@ bool Repairer::ShouldJoin(sv x, sv y) const {
   // the perfect's copula (گفته اند، رفته ام) legitimately is, so it stays.
   if (y == "ای" || y == "اش" || y == "ات") return EndsWith(x, kHe) && Chars(x) >= 2;
   if (In(kHeClitics, y)) return false;
+  // A compound listed with a ZWNJ at exactly this boundary — but not two free
+  // words (ایالات متحده، گفته است): the word list joins many a phrase that
+  // careful writers keep apart. matn's own compounds are always joined.
+  sv z = lex_.ZwnjFormOf(Cat(x, y));
+  if (!z.empty() && z.size() == x.size() + kZ.size() + y.size() && z.substr(x.size(), kZ.size()) == kZ &&
+      (lex_.IsCommonCompound(z) || (have_ && Chars(x) >= 3 && (!Has(x) || !Has(y)))))
+    return true;
   if (!have_) return false;
   if (In(kSecondElements, y)) return Known(x);
   if (In(kNameElements, y) && ArticleCompound(x, y)) return true;
   if (x == "بی") return Has(Cat(x, kZ, y));
   if (y == "ترین" || y == "تر") return Has(Cat(x, "تر")) || Has(Cat(x, kZ, "تر"));
-  // A compound the word list spells with a ZWNJ at exactly this boundary.
-  sv z = lex_.ZwnjFormOf(Cat(x, y));
-  // Not for two free words (ایالات متحده، گفته است): the list joins many a phrase
-  // that careful writers keep apart.
-  if (!z.empty() && z.size() == x.size() + kZ.size() + y.size() && z.substr(x.size(), kZ.size()) == kZ)
-    return lex_.IsCommonCompound(z) || (Chars(x) >= 3 && (!Has(x) || !Has(y)));
   return false;
 }
 
