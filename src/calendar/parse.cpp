@@ -376,7 +376,11 @@ class Matcher {
       }
       size_t q = j;
       SkipFillers(q, 1);
-      if (Year(q, &y, &nd)) j = q;
+      if (Year(q, &y, &nd)) {
+        j = q;
+      } else if (find_ && j < n_ && t_[j].kind == TokKind::kWord && Lookup(t_[j].norm).size == 0) {
+        return false;  // "In March 3 people …"
+      }
     } else {
       return false;
     }
@@ -829,6 +833,7 @@ std::optional<DateTime> ParseDatePhrase(std::string_view text, const DateParseOp
   std::vector<Token> t = Tokenize(text);
   Matcher m(t, options, /*find_mode=*/false);
   std::vector<Found> found;
+  size_t open_paren = std::string::npos;
   for (size_t k = 0; k < t.size();) {
     if (auto f = m.MatchAt(k); f && f->end > k) {
       found.push_back(*f);
@@ -837,23 +842,28 @@ std::optional<DateTime> ParseDatePhrase(std::string_view text, const DateParseOp
     }
     const Token& tok = t[k];
     if (tok.kind == TokKind::kPunct) {
-      if (tok.punct == '(') {  // a remark in parentheses: "(سوم جدی)", "(Afghanistan Time)"
-        size_t q = k + 1;
-        while (q < t.size() && q < k + 24 && !m.IsPunct(q, ')')) ++q;
-        if (q < t.size() && m.IsPunct(q, ')') && !found.empty()) {
-          k = q + 1;
-          continue;
-        }
-      }
+      if (tok.punct == '(') open_paren = k;
+      if (tok.punct == ')') open_paren = std::string::npos;
       ++k;
       continue;
     }
     if (tok.kind == TokKind::kWord) {
       int c = 0;
-      for (Kind kind : {Kind::kLabel, Kind::kDateFiller, Kind::kEquiv, Kind::kTimeIntro, Kind::kConj})
+      for (Kind kind : {Kind::kLabel, Kind::kDateFiller, Kind::kEquiv, Kind::kTimeIntro, Kind::kConj, Kind::kPlace,
+                        Kind::kZonePrefix})
         if ((c = m.Word(k, kind))) break;
       if (c) {
         k += c;
+        continue;
+      }
+    }
+    if (open_paren != std::string::npos && !found.empty()) {
+      // A remark in parentheses after the date: "(سوم جدی)", "(Afghanistan Time)".
+      size_t q = k;
+      while (q < t.size() && q < open_paren + 24 && !m.IsPunct(q, ')')) ++q;
+      if (q < t.size() && m.IsPunct(q, ')')) {
+        k = q + 1;
+        open_paren = std::string::npos;
         continue;
       }
     }
