@@ -36,7 +36,9 @@
 // bounded by the longest name (32), so linear overall.
 #include "html/tokenizer.h"
 
+#include <algorithm>
 #include <cstring>
+#include <memory>
 #include <string_view>
 
 #include "html/entities.h"
@@ -145,12 +147,55 @@ constexpr uint16_t kC1Replacement[32] = {
     0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
+// Storage for the strings of one token that differ from the input. Chunked,
+// so a finished string never moves (its view stays valid until Reset()); only
+// the most recent allocation grows, and when its block is full it moves alone
+// to the next block. Blocks are kept across tokens: no allocation in the
+// steady state.
+class Arena {
+ public:
+  void Reset() {
+    block_ = 0;
+    used_ = 0;
+  }
+  // Makes room for `extra` more bytes after the most recent allocation
+  // [start, start + len) (start == nullptr: begin a new one); returns its
+  // possibly moved start.
+  char* Grow(char* start, size_t len, size_t extra) {
+    if (blocks_.empty()) blocks_.push_back(Block{std::make_unique<char[]>(kMinBlock), kMinBlock});
+    Block* b = &blocks_[block_];
+    size_t off = start ? static_cast<size_t>(start - b->mem.get()) : used_;
+    if (off + len + extra <= b->cap) {
+      used_ = off + len + extra;
+      return b->mem.get() + off;
+    }
+    const size_t need = len + extra;
+    if (block_ + 1 == blocks_.size() || blocks_[block_ + 1].cap < need) {
+      size_t cap = std::max(need * 2, b->cap * 2);
+      blocks_.insert(blocks_.begin() + static_cast<std::ptrdiff_t>(block_ + 1), Block{std::make_unique<char[]>(cap), cap});
+    }
+    b = &blocks_[++block_];
+    if (len) std::memcpy(b->mem.get(), start, len);
+    used_ = need;
+    return b->mem.get();
+  }
+
+ private:
+  static constexpr size_t kMinBlock = 4096;
+  struct Block {
+    std::unique_ptr<char[]> mem;
+    size_t cap;
+  };
+  std::vector<Block> blocks_;
+  size_t block_ = 0;
+  size_t used_ = 0;
+};
+
 // A string being built for a token: a view into the input while possible,
-// else a slice of an arena (see the design note). Only the most recently
+// else an allocation in an arena (see the design note). Only the most recently
 // started Acc of an arena may be appended to.
 class Acc {
  public:
-  explicit Acc(std::string* arena = nullptr) : arena_(arena) {}
   void Clear() {
     ptr_ = nullptr;
     n_ = 0;
@@ -158,7 +203,7 @@ class Acc {
   }
   bool empty() const { return n_ == 0; }
   // `s` points into the input.
-  void Add(const char* s, size_t n) {
+  void Add(Arena& arena, const char* s, size_t n) {
     if (!owned_) {
       if (n_ == 0) {
         ptr_ = s;
@@ -169,36 +214,29 @@ class Acc {
         n_ += n;
         return;
       }
-      MakeOwned();
     }
-    arena_->append(s, n);
-    n_ += n;
+    AddBytes(arena, s, n);
   }
   // Bytes that are not the input's own.
-  void AddBytes(const char* s, size_t n) {
-    if (!owned_) MakeOwned();
-    arena_->append(s, n);
+  void AddBytes(Arena& arena, const char* s, size_t n) {
+    char* buf;
+    if (owned_) {
+      buf = arena.Grow(const_cast<char*>(ptr_), n_, n);
+    } else {
+      buf = arena.Grow(nullptr, 0, n_ + n);
+      if (n_) std::memcpy(buf, ptr_, n_);
+      owned_ = true;
+    }
+    std::memcpy(buf + n_, s, n);
+    ptr_ = buf;
     n_ += n;
   }
-  void AddByte(char c) {
-    if (!owned_) MakeOwned();
-    arena_->push_back(c);
-    ++n_;
-  }
-  std::string_view view() const {
-    return owned_ ? std::string_view(arena_->data() + off_, n_) : std::string_view(ptr_, n_);
-  }
+  void AddByte(Arena& arena, char c) { AddBytes(arena, &c, 1); }
+  std::string_view view() const { return std::string_view(ptr_, n_); }
 
  private:
-  void MakeOwned() {
-    off_ = arena_->size();
-    if (n_) arena_->append(ptr_, n_);
-    owned_ = true;
-  }
-  std::string* arena_;
   const char* ptr_ = nullptr;
   size_t n_ = 0;
-  size_t off_ = 0;
   bool owned_ = false;
 };
 
@@ -236,24 +274,23 @@ struct Tokenizer::Impl {
   Token out;
   enum class Queued : uint8_t { kNone, kTag, kComment, kDoctype } queued = Queued::kNone;
 
-  std::string text_arena;
-  Acc text{&text_arena};
+  Arena text_arena;
+  Acc text;
 
   // Tag or comment under construction (never both at once).
-  std::string tag_arena;
-  Acc tag_name{&tag_arena};
-  Acc comment{&tag_arena};
+  Arena tag_arena;
+  Acc tag_name;
+  Acc comment;
   bool is_end_tag = false;
   bool self_closing = false;
-  struct AttrRec {
-    Acc name, value;
-    size_t hash = 0;
-    bool dup = false;
-  };
-  std::vector<AttrRec> attrs;  // first num_attrs are live; the rest is reusable capacity
+  bool had_attrs = false;
+  // Finished attributes (first num_attrs; the rest is reusable capacity) and
+  // the one being read, committed by CommitAttr() unless it is a duplicate.
+  std::vector<TokenAttribute> attrs;
   uint32_t num_attrs = 0;
-  std::vector<TokenAttribute> out_attrs;
-  std::vector<uint32_t> dup_slots;  // open addressing: attribute index + 1, 0 = empty
+  Acc attr_name, attr_value;
+  bool attr_open = false, attr_dup = false;
+  std::vector<uint64_t> dup_slots;  // open addressing, see IsDuplicate(); 0 = empty
   uint32_t dup_count = 0;
   bool dup_hashed = false;
 
@@ -280,19 +317,19 @@ struct Tokenizer::Impl {
   // Appends the current input character (after CR normalisation) and consumes it.
   void TakeCur(Acc& a) {
     if (*pos == '\r') {
-      a.AddByte('\n');
+      a.AddByte(text_arena, '\n');
       Adv();
     } else {
-      a.Add(pos++, 1);
+      a.Add(text_arena, pos++, 1);
     }
   }
   // Appends a literal that the caller expects to find at `src` in the input;
   // stays zero-copy when it does.
-  void AddLit(Acc& a, const char* lit, size_t n, const char* src) {
+  void AddLit(Arena& arena, Acc& a, const char* lit, size_t n, const char* src) {
     if (src >= begin && src + n <= end && std::memcmp(src, lit, n) == 0)
-      a.Add(src, n);
+      a.Add(arena, src, n);
     else
-      a.AddBytes(lit, n);
+      a.AddBytes(arena, lit, n);
   }
 
   // ---- token emission: Run() returns right after one of these ----
@@ -311,11 +348,8 @@ struct Tokenizer::Impl {
     }
     out.type = TokenType::kStartTag;
     out.self_closing = self_closing;
-    out_attrs.clear();
-    for (uint32_t i = 0; i < num_attrs; ++i)
-      if (!attrs[i].dup) out_attrs.push_back({attrs[i].name.view(), attrs[i].value.view()});
-    out.attrs = out_attrs.data();
-    out.num_attrs = static_cast<uint32_t>(out_attrs.size());
+    out.attrs = attrs.data();
+    out.num_attrs = num_attrs;
   }
   void FillComment() {
     out = Token{};
@@ -351,8 +385,9 @@ struct Tokenizer::Impl {
   }
   void EmitTag() {
     state = S::kData;
+    CommitAttr();
     if (is_end_tag) {
-      if (num_attrs) Err("end-tag-with-attributes");
+      if (had_attrs) Err("end-tag-with-attributes");
       if (self_closing) Err("end-tag-with-trailing-solidus");
     } else {
       last_start_tag.assign(tag_name.view());
@@ -385,15 +420,16 @@ struct Tokenizer::Impl {
 
   // ---- token construction ----
   void BeginTag(bool end_tag) {
-    tag_arena.clear();
+    tag_arena.Reset();
     tag_name.Clear();
     is_end_tag = end_tag;
     self_closing = false;
+    had_attrs = attr_open = false;
     num_attrs = 0;
     dup_hashed = false;
   }
   void BeginComment() {
-    tag_arena.clear();
+    tag_arena.Reset();
     comment.Clear();
   }
   void BeginDoctype() {
@@ -402,45 +438,46 @@ struct Tokenizer::Impl {
     dt_system.clear();
     dt_has_name = dt_has_public = dt_has_system = dt_quirks = false;
   }
-  AttrRec& NewAttr() {
-    if (num_attrs == attrs.size()) attrs.emplace_back(AttrRec{Acc(&tag_arena), Acc(&tag_arena)});
-    AttrRec& a = attrs[num_attrs++];
-    a.name.Clear();
-    a.value.Clear();
-    a.dup = false;
-    return a;
+  void NewAttr() {
+    CommitAttr();
+    attr_name.Clear();
+    attr_value.Clear();
+    attr_open = had_attrs = true;
+    attr_dup = false;
   }
-  AttrRec& CurAttr() { return attrs[num_attrs - 1]; }
+  void CommitAttr();
   // The spec checks for a duplicate when leaving the attribute name state.
   void CheckDuplicate();
+  bool IsDuplicate(std::string_view name);
+  void HashInsert(uint32_t i);
   void AddLower(Acc& a, const char* s, size_t n) {
     size_t i = 0;
     while (i < n && !IsUpper(s[i])) ++i;
-    a.Add(s, i);
-    for (; i < n; ++i) a.AddByte(Lower(s[i]));
+    a.Add(tag_arena, s, i);
+    for (; i < n; ++i) a.AddByte(tag_arena, Lower(s[i]));
   }
 
   // ---- lookahead helpers ----
   size_t CharRef(const char* p, bool in_attr);
   bool TryEndTag();
   void ScriptLessThan(bool double_escaped);
-  void CharRefIn(Acc& a, bool in_attr) {
+  void CharRefIn(Arena& arena, Acc& a, bool in_attr) {
     size_t n = CharRef(pos + 1, in_attr);
     if (n == 0) {
-      a.Add(pos++, 1);
+      a.Add(arena, pos++, 1);
     } else {
-      a.AddBytes(ref, ref_len);
+      a.AddBytes(arena, ref, ref_len);
       pos += 1 + n;
     }
   }
   // NUL or CR met by a bulk scan in a state that replaces NUL with U+FFFD.
-  void NulOrCr(Acc& a) {
+  void NulOrCr(Arena& arena, Acc& a) {
     if (*pos == '\0') {
       Err("unexpected-null-character");
-      a.AddBytes(kReplacement, 3);
+      a.AddBytes(arena, kReplacement, 3);
       ++pos;
     } else {
-      a.AddByte('\n');
+      a.AddByte(arena, '\n');
       Adv();
     }
   }
@@ -449,54 +486,66 @@ struct Tokenizer::Impl {
   void Run();
 };
 
+// The spec compares names when leaving the attribute name state; the current
+// attribute is only committed later (its value still has to be read), which
+// is the same thing since nothing can be added in between.
 void Tokenizer::Impl::CheckDuplicate() {
-  AttrRec& cur = CurAttr();
-  uint32_t idx = num_attrs - 1;
-  std::string_view name = cur.name.view();
-  if (idx < kLinearDupLimit) {
-    for (uint32_t j = 0; j < idx; ++j) {
-      if (!attrs[j].dup && attrs[j].name.view() == name) {
-        cur.dup = true;
-        Err("duplicate-attribute");
-        return;
-      }
-    }
-    return;
+  if (IsDuplicate(attr_name.view())) {
+    attr_dup = true;
+    Err("duplicate-attribute");
   }
-  auto insert = [this](uint32_t i) {
-    size_t mask = dup_slots.size() - 1;
-    for (size_t s = attrs[i].hash & mask;; s = (s + 1) & mask) {
-      if (dup_slots[s] == 0) {
-        dup_slots[s] = i + 1;
-        ++dup_count;
-        return;
-      }
+}
+
+void Tokenizer::Impl::CommitAttr() {
+  if (!attr_open) return;
+  attr_open = false;
+  if (attr_dup) return;
+  if (num_attrs == attrs.size()) attrs.resize(attrs.size() * 2 + 8);
+  attrs[num_attrs] = {attr_name.view(), attr_value.view()};
+  if (dup_hashed) {
+    if ((dup_count + 1) * 2 > dup_slots.size()) {
+      dup_slots.assign(dup_slots.size() * 2, 0);
+      dup_count = 0;
+      for (uint32_t j = 0; j < num_attrs; ++j) HashInsert(j);
     }
-  };
-  auto rebuild = [&](size_t cap, uint32_t upto) {
-    dup_slots.assign(cap, 0);  // cost proportional to this tag, whatever an earlier tag needed
-    dup_count = 0;
-    for (uint32_t j = 0; j < upto; ++j)
-      if (!attrs[j].dup) insert(j);
-  };
-  std::hash<std::string_view> hasher;
-  cur.hash = hasher(name);
-  if (!dup_hashed) {
-    for (uint32_t j = 0; j < idx; ++j) attrs[j].hash = hasher(attrs[j].name.view());
-    rebuild(64, idx);
-    dup_hashed = true;
+    HashInsert(num_attrs);
   }
-  size_t mask = dup_slots.size() - 1;
-  for (size_t s = cur.hash & mask; dup_slots[s] != 0; s = (s + 1) & mask) {
-    const AttrRec& other = attrs[dup_slots[s] - 1];
-    if (other.hash == cur.hash && other.name.view() == name) {
-      cur.dup = true;
-      Err("duplicate-attribute");
+  ++num_attrs;
+}
+
+// Slots hold (32 hash bits << 32) | (attribute index + 1), so a probe only
+// reads an attribute when the hash bits agree.
+void Tokenizer::Impl::HashInsert(uint32_t i) {
+  const uint64_t h = std::hash<std::string_view>()(attrs[i].name);
+  const size_t mask = dup_slots.size() - 1;
+  for (size_t s = h & mask;; s = (s + 1) & mask) {
+    if (dup_slots[s] == 0) {
+      dup_slots[s] = (h >> 32 << 32) | (uint64_t{i} + 1);
+      ++dup_count;
       return;
     }
   }
-  if ((dup_count + 1) * 2 > dup_slots.size()) rebuild(dup_slots.size() * 2, idx);
-  insert(idx);
+}
+
+bool Tokenizer::Impl::IsDuplicate(std::string_view name) {
+  if (num_attrs <= kLinearDupLimit) {
+    for (uint32_t j = 0; j < num_attrs; ++j)
+      if (attrs[j].name == name) return true;
+    return false;
+  }
+  if (!dup_hashed) {  // sized for this tag, whatever an earlier tag needed
+    size_t cap = 64;
+    while (cap < 4 * size_t{num_attrs}) cap *= 2;
+    dup_slots.assign(cap, 0);
+    dup_count = 0;
+    dup_hashed = true;
+    for (uint32_t j = 0; j < num_attrs; ++j) HashInsert(j);
+  }
+  const uint64_t h = std::hash<std::string_view>()(name);
+  const size_t mask = dup_slots.size() - 1;
+  for (size_t s = h & mask; dup_slots[s] != 0; s = (s + 1) & mask)
+    if ((dup_slots[s] >> 32) == (h >> 32) && attrs[(dup_slots[s] & 0xFFFFFFFFu) - 1].name == name) return true;
+  return false;
 }
 
 // `p` is just after '&'. Returns how many bytes after the '&' the reference
@@ -612,17 +661,17 @@ bool Tokenizer::Impl::TryEndTag() {
 // either way, as the spec's double escape start/end states do.
 void Tokenizer::Impl::ScriptLessThan(bool double_escaped) {
   if (!double_escaped && TryEndTag()) return;
-  text.Add(pos++, 1);
+  text.Add(text_arena, pos++, 1);
   state = double_escaped ? S::kScriptDoubleEscaped : S::kScriptEscaped;
   if (double_escaped) {
     if (pos == end || *pos != '/') return;
-    text.Add(pos++, 1);
+    text.Add(text_arena, pos++, 1);
   }
   const char* q = pos;
   while (q < end && IsAlpha(*q)) ++q;
   if (q - pos == 6 && q < end && CaseEq(pos, "script", 6) && (IsWs(*q) || *q == '/' || *q == '>'))
     state = double_escaped ? S::kScriptEscaped : S::kScriptDoubleEscaped;
-  if (q != pos) text.Add(pos, static_cast<size_t>(q - pos));
+  if (q != pos) text.Add(text_arena, pos, static_cast<size_t>(q - pos));
   pos = q;
 }
 
@@ -652,7 +701,7 @@ void Tokenizer::Impl::Run() {
       // ---------------- text states ----------------
       case S::kData: {
         const char* p = Find4<'<', '&', '\r', '\0'>(pos, end);
-        if (p != pos) text.Add(pos, static_cast<size_t>(p - pos));
+        if (p != pos) text.Add(text_arena, pos, static_cast<size_t>(p - pos));
         pos = p;
         if (p == end) return EmitEof();
         if (*p == '<') {
@@ -660,60 +709,60 @@ void Tokenizer::Impl::Run() {
           state = S::kTagOpen;
           goto tag_open;
         } else if (*p == '&') {
-          CharRefIn(text, false);
+          CharRefIn(text_arena, text, false);
         } else if (*p == '\r') {
-          text.AddByte('\n');
+          text.AddByte(text_arena, '\n');
           Adv();
         } else {  // NUL goes to the tree builder as is
           Err("unexpected-null-character");
-          text.Add(pos++, 1);
+          text.Add(text_arena, pos++, 1);
         }
         break;
       }
       case S::kRcdata: {
         const char* p = Find4<'<', '&', '\r', '\0'>(pos, end);
-        if (p != pos) text.Add(pos, static_cast<size_t>(p - pos));
+        if (p != pos) text.Add(text_arena, pos, static_cast<size_t>(p - pos));
         pos = p;
         if (p == end) return EmitEof();
         if (*p == '<') {
-          if (!TryEndTag()) text.Add(pos++, 1);
+          if (!TryEndTag()) text.Add(text_arena, pos++, 1);
         } else if (*p == '&') {
-          CharRefIn(text, false);
+          CharRefIn(text_arena, text, false);
         } else {
-          NulOrCr(text);
+          NulOrCr(text_arena, text);
         }
         break;
       }
       case S::kRawtext:
       case S::kScriptData: {
         const char* p = Find4<'<', '\r', '\0', '\0'>(pos, end);
-        if (p != pos) text.Add(pos, static_cast<size_t>(p - pos));
+        if (p != pos) text.Add(text_arena, pos, static_cast<size_t>(p - pos));
         pos = p;
         if (p == end) return EmitEof();
         if (*p != '<') {
-          NulOrCr(text);
+          NulOrCr(text_arena, text);
         } else if (!TryEndTag()) {
           if (state == S::kScriptData && end - pos >= 2 && pos[1] == '!') {
-            text.Add(pos, 2);
+            text.Add(text_arena, pos, 2);
             pos += 2;
             state = S::kScriptEscapeStart;
           } else {
-            text.Add(pos++, 1);
+            text.Add(text_arena, pos++, 1);
           }
         }
         break;
       }
       case S::kPlaintext: {
         const char* p = Find4<'\r', '\0', '\0', '\0'>(pos, end);
-        if (p != pos) text.Add(pos, static_cast<size_t>(p - pos));
+        if (p != pos) text.Add(text_arena, pos, static_cast<size_t>(p - pos));
         pos = p;
         if (p == end) return EmitEof();
-        NulOrCr(text);
+        NulOrCr(text_arena, text);
         break;
       }
       case S::kCdataSection: {
         const char* p = Find4<']', '\r', '\r', '\r'>(pos, end);
-        if (p != pos) text.Add(pos, static_cast<size_t>(p - pos));
+        if (p != pos) text.Add(text_arena, pos, static_cast<size_t>(p - pos));
         pos = p;
         if (p == end) {
           Err("eof-in-cdata");
@@ -723,7 +772,7 @@ void Tokenizer::Impl::Run() {
           ++pos;
           state = S::kCdataBracket;
         } else {
-          text.AddByte('\n');
+          text.AddByte(text_arena, '\n');
           Adv();
         }
         break;
@@ -733,20 +782,20 @@ void Tokenizer::Impl::Run() {
           ++pos;
           state = S::kCdataEnd;
         } else {
-          AddLit(text, "]", 1, pos - 1);
+          AddLit(text_arena, text, "]", 1, pos - 1);
           state = S::kCdataSection;
         }
         break;
       case S::kCdataEnd: {
         int c = Cur();
         if (c == ']') {
-          AddLit(text, "]", 1, pos - 2);
+          AddLit(text_arena, text, "]", 1, pos - 2);
           ++pos;
         } else if (c == '>') {
           ++pos;
           state = S::kData;
         } else {
-          AddLit(text, "]]", 2, pos - 2);
+          AddLit(text_arena, text, "]]", 2, pos - 2);
           state = S::kCdataSection;
         }
         break;
@@ -756,7 +805,7 @@ void Tokenizer::Impl::Run() {
       case S::kScriptEscapeStart:
       case S::kScriptEscapeStartDash:
         if (Cur() == '-') {
-          text.Add(pos++, 1);
+          text.Add(text_arena, pos++, 1);
           state = state == S::kScriptEscapeStart ? S::kScriptEscapeStartDash : S::kScriptEscapedDashDash;
         } else {
           state = S::kScriptData;
@@ -766,19 +815,19 @@ void Tokenizer::Impl::Run() {
       case S::kScriptDoubleEscaped: {
         const bool dbl = state == S::kScriptDoubleEscaped;
         const char* p = Find4<'-', '<', '\r', '\0'>(pos, end);
-        if (p != pos) text.Add(pos, static_cast<size_t>(p - pos));
+        if (p != pos) text.Add(text_arena, pos, static_cast<size_t>(p - pos));
         pos = p;
         if (p == end) {
           Err("eof-in-script-html-comment-like-text");
           return EmitEof();
         }
         if (*p == '-') {
-          text.Add(pos++, 1);
+          text.Add(text_arena, pos++, 1);
           state = dbl ? S::kScriptDoubleEscapedDash : S::kScriptEscapedDash;
         } else if (*p == '<') {
           ScriptLessThan(dbl);
         } else {
-          NulOrCr(text);
+          NulOrCr(text_arena, text);
         }
         break;
       }
@@ -794,7 +843,7 @@ void Tokenizer::Impl::Run() {
           return EmitEof();
         }
         if (c == '-') {
-          text.Add(pos++, 1);
+          text.Add(text_arena, pos++, 1);
           state = dbl ? S::kScriptDoubleEscapedDashDash : S::kScriptEscapedDashDash;
           break;
         }
@@ -803,12 +852,12 @@ void Tokenizer::Impl::Run() {
           break;
         }
         if (c == '>' && dashdash) {
-          text.Add(pos++, 1);
+          text.Add(text_arena, pos++, 1);
           state = S::kScriptData;
           break;
         }
         if (c == 0) {
-          NulOrCr(text);
+          NulOrCr(text_arena, text);
         } else {
           TakeCur(text);
         }
@@ -844,11 +893,11 @@ void Tokenizer::Impl::Run() {
           state = S::kBogusComment;
         } else if (c == kEof) {
           Err("eof-before-tag-name");
-          text.Add(pos - 1, 1);
+          text.Add(text_arena, pos - 1, 1);
           return EmitEof();
         } else {
           Err("invalid-first-character-of-tag-name");
-          text.Add(pos - 1, 1);
+          text.Add(text_arena, pos - 1, 1);
           state = S::kData;
         }
         break;
@@ -864,7 +913,7 @@ void Tokenizer::Impl::Run() {
           state = S::kData;
         } else if (c == kEof) {
           Err("eof-before-tag-name");
-          text.Add(pos - 2, 2);
+          text.Add(text_arena, pos - 2, 2);
           return EmitEof();
         } else {
           Err("invalid-first-character-of-tag-name");
@@ -876,7 +925,7 @@ void Tokenizer::Impl::Run() {
       case S::kTagName:
       tag_name: {
         const char* p = SkipNot(kTagNameStop, pos, end);
-        if (p != pos) tag_name.Add(pos, static_cast<size_t>(p - pos));
+        if (p != pos) tag_name.Add(tag_arena, pos, static_cast<size_t>(p - pos));
         pos = p;
         if (p == end) {
           Err("eof-in-tag");
@@ -894,10 +943,10 @@ void Tokenizer::Impl::Run() {
           MATN_GOTO(kSelfClosingStartTag, self_closing_start_tag);
         } else if (c == '\0') {
           Err("unexpected-null-character");
-          tag_name.AddBytes(kReplacement, 3);
+          tag_name.AddBytes(tag_arena, kReplacement, 3);
           ++pos;
         } else {
-          tag_name.AddByte(Lower(c));
+          tag_name.AddByte(tag_arena, Lower(c));
           ++pos;
         }
         goto tag_name;
@@ -909,7 +958,8 @@ void Tokenizer::Impl::Run() {
         if (c == '/' || c == '>' || c == kEof) MATN_GOTO(kAfterAttrName, after_attr_name);
         if (c == '=') {
           Err("unexpected-equals-sign-before-attribute-name");
-          NewAttr().name.Add(pos++, 1);
+          NewAttr();
+          attr_name.Add(tag_arena, pos++, 1);
         } else {
           NewAttr();
         }
@@ -917,9 +967,9 @@ void Tokenizer::Impl::Run() {
       }
       case S::kAttrName:
       attr_name: {
-        Acc& name = CurAttr().name;
+        Acc& name = attr_name;
         const char* p = SkipNot(kAttrNameStop, pos, end);
-        if (p != pos) name.Add(pos, static_cast<size_t>(p - pos));
+        if (p != pos) name.Add(tag_arena, pos, static_cast<size_t>(p - pos));
         pos = p;
         int c = Cur();
         if (c == '=') {
@@ -931,14 +981,14 @@ void Tokenizer::Impl::Run() {
           MATN_GOTO(kAfterAttrName, after_attr_name);
         } else if (c == 0) {
           Err("unexpected-null-character");
-          name.AddBytes(kReplacement, 3);
+          name.AddBytes(tag_arena, kReplacement, 3);
           ++pos;
         } else if (IsUpper(c)) {
-          name.AddByte(static_cast<char>(c | 0x20));
+          name.AddByte(tag_arena, static_cast<char>(c | 0x20));
           ++pos;
         } else {  // " ' <
           Err("unexpected-character-in-attribute-name");
-          name.Add(pos++, 1);
+          name.Add(tag_arena, pos++, 1);
         }
         goto attr_name;
       }
@@ -982,10 +1032,10 @@ void Tokenizer::Impl::Run() {
       case S::kAttrValueDq:
       case S::kAttrValueSq:
       attr_value_quoted: {
-        Acc& value = CurAttr().value;
+        Acc& value = attr_value;
         const char quote = state == S::kAttrValueDq ? '"' : '\'';
         const char* p = quote == '"' ? Find4<'"', '&', '\r', '\0'>(pos, end) : Find4<'\'', '&', '\r', '\0'>(pos, end);
-        if (p != pos) value.Add(pos, static_cast<size_t>(p - pos));
+        if (p != pos) value.Add(tag_arena, pos, static_cast<size_t>(p - pos));
         pos = p;
         if (p == end) {
           Err("eof-in-tag");
@@ -995,17 +1045,17 @@ void Tokenizer::Impl::Run() {
           ++pos;
           MATN_GOTO(kAfterAttrValueQuoted, after_attr_value_quoted);
         } else if (*p == '&') {
-          CharRefIn(value, true);
+          CharRefIn(tag_arena, value, true);
         } else {
-          NulOrCr(value);
+          NulOrCr(tag_arena, value);
         }
         goto attr_value_quoted;
       }
       case S::kAttrValueUnquoted:
       attr_value_unquoted: {
-        Acc& value = CurAttr().value;
+        Acc& value = attr_value;
         const char* p = SkipNot(kUnquotedStop, pos, end);
-        if (p != pos) value.Add(pos, static_cast<size_t>(p - pos));
+        if (p != pos) value.Add(tag_arena, pos, static_cast<size_t>(p - pos));
         pos = p;
         if (p == end) {
           Err("eof-in-tag");
@@ -1019,12 +1069,12 @@ void Tokenizer::Impl::Run() {
           ++pos;
           return EmitTag();
         } else if (c == '&') {
-          CharRefIn(value, true);
+          CharRefIn(tag_arena, value, true);
         } else if (c == '\0') {
-          NulOrCr(value);
+          NulOrCr(tag_arena, value);
         } else {  // " ' < = `
           Err("unexpected-character-in-unquoted-attribute-value");
-          value.Add(pos++, 1);
+          value.Add(tag_arena, pos++, 1);
         }
         goto attr_value_unquoted;
       }
@@ -1086,7 +1136,7 @@ void Tokenizer::Impl::Run() {
           } else {
             Err("cdata-in-html-content");
             BeginComment();
-            comment.Add(pos, 7);
+            comment.Add(tag_arena, pos, 7);
             pos += 7;
             state = S::kBogusComment;
           }
@@ -1099,7 +1149,7 @@ void Tokenizer::Impl::Run() {
       }
       case S::kBogusComment: {
         const char* p = Find4<'>', '\r', '\0', '\0'>(pos, end);
-        if (p != pos) comment.Add(pos, static_cast<size_t>(p - pos));
+        if (p != pos) comment.Add(tag_arena, pos, static_cast<size_t>(p - pos));
         pos = p;
         if (p == end) {
           state = S::kEofReached;
@@ -1110,7 +1160,7 @@ void Tokenizer::Impl::Run() {
           state = S::kData;
           return EmitComment();
         }
-        NulOrCr(comment);
+        NulOrCr(tag_arena, comment);
         break;
       }
       case S::kCommentStart:
@@ -1127,34 +1177,34 @@ void Tokenizer::Impl::Run() {
         } else if (c == kEof && state == S::kCommentStartDash) {
           return EofInComment();
         } else {
-          if (state == S::kCommentStartDash) AddLit(comment, "-", 1, pos - 1);
+          if (state == S::kCommentStartDash) AddLit(tag_arena, comment, "-", 1, pos - 1);
           state = S::kComment;
         }
         break;
       }
       case S::kComment: {
         const char* p = Find4<'<', '-', '\r', '\0'>(pos, end);
-        if (p != pos) comment.Add(pos, static_cast<size_t>(p - pos));
+        if (p != pos) comment.Add(tag_arena, pos, static_cast<size_t>(p - pos));
         pos = p;
         if (p == end) return EofInComment();
         if (*p == '<') {
-          comment.Add(pos++, 1);
+          comment.Add(tag_arena, pos++, 1);
           state = S::kCommentLt;
         } else if (*p == '-') {
           ++pos;
           state = S::kCommentEndDash;
         } else {
-          NulOrCr(comment);
+          NulOrCr(tag_arena, comment);
         }
         break;
       }
       case S::kCommentLt: {
         int c = Cur();
         if (c == '!') {
-          comment.Add(pos++, 1);
+          comment.Add(tag_arena, pos++, 1);
           state = S::kCommentLtBang;
         } else if (c == '<') {
-          comment.Add(pos++, 1);
+          comment.Add(tag_arena, pos++, 1);
         } else {
           state = S::kComment;
         }
@@ -1190,7 +1240,7 @@ void Tokenizer::Impl::Run() {
         } else if (c == kEof) {
           return EofInComment();
         } else {
-          AddLit(comment, "-", 1, pos - 1);
+          AddLit(tag_arena, comment, "-", 1, pos - 1);
           state = S::kComment;
         }
         break;
@@ -1205,12 +1255,12 @@ void Tokenizer::Impl::Run() {
           ++pos;
           state = S::kCommentEndBang;
         } else if (c == '-') {
-          AddLit(comment, "-", 1, pos - 2);
+          AddLit(tag_arena, comment, "-", 1, pos - 2);
           ++pos;
         } else if (c == kEof) {
           return EofInComment();
         } else {
-          AddLit(comment, "--", 2, pos - 2);
+          AddLit(tag_arena, comment, "--", 2, pos - 2);
           state = S::kComment;
         }
         break;
@@ -1218,7 +1268,7 @@ void Tokenizer::Impl::Run() {
       case S::kCommentEndBang: {
         int c = Cur();
         if (c == '-') {
-          AddLit(comment, "--!", 3, pos - 3);
+          AddLit(tag_arena, comment, "--!", 3, pos - 3);
           ++pos;
           state = S::kCommentEndDash;
         } else if (c == '>') {
@@ -1229,7 +1279,7 @@ void Tokenizer::Impl::Run() {
         } else if (c == kEof) {
           return EofInComment();
         } else {
-          AddLit(comment, "--!", 3, pos - 3);
+          AddLit(tag_arena, comment, "--!", 3, pos - 3);
           state = S::kComment;
         }
         break;
@@ -1439,7 +1489,7 @@ const Token& Tokenizer::Next() {
     m.queued = Impl::Queued::kNone;
     return m.out;
   }
-  m.text_arena.clear();  // the previous character token is gone
+  m.text_arena.Reset();  // the previous character token is gone
   m.Run();
   return m.out;
 }
