@@ -6,6 +6,14 @@
 // a late <meta charset> while parsing reloads the page in that encoding
 // ("change the encoding"), and large <head>s full of scripts often push the
 // <meta> past 1024 bytes, so a declaration found there still beats a guess.
+//
+// And one deliberate deviation: a <meta> that declares a legacy encoding is
+// overruled when the whole document is valid UTF-8 with plenty of non-ASCII
+// characters (kMinUtf8Evidence). Legacy-encoded text is practically never
+// valid UTF-8 by accident, while pages served as UTF-8 (an HTTP header a
+// crawl often loses, which browsers let override the <meta>) or re-saved as
+// UTF-8 with a stale <meta> are common; decoding them "correctly" would turn
+// every character into mojibake. A few stray UTF-8 sequences are not enough.
 #include <uchardet/uchardet.h>
 
 #include <cstring>
@@ -20,6 +28,16 @@ namespace {
 constexpr size_t kMetaWindow = 64 << 10;    // see the note at the top
 constexpr size_t kDetectWindow = 64 << 10;  // what the detector reads
 constexpr size_t kUtf16SniffBytes = 4096;
+constexpr size_t kMinUtf8Evidence = 16;  // multi-byte UTF-8 characters
+
+// True when a <meta>-declared `declared` should yield to UTF-8 (see above).
+bool MetaOverruledByUtf8(Enc declared, std::string_view body) {
+  if (declared == Enc::kUtf8 || declared == Enc::kReplacement) return false;
+  if (ValidUtf8Prefix(body) != body.size()) return false;  // usually fails at the first non-ASCII byte
+  size_t multibyte = 0;
+  for (unsigned char c : body) multibyte += c >= 0xC0;
+  return multibyte >= kMinUtf8Evidence;
+}
 
 // UTF-16 without a BOM: markup is mostly ASCII, so one byte of every pair is
 // NUL, at odd offsets for little-endian and even offsets for big-endian.
@@ -101,6 +119,17 @@ Guess DetectEncoding(std::string_view bytes) {
   return {*e, true};
 }
 
+Sniffed SniffEncoding(std::string_view bytes, const DecodeOptions& options) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return {Enc::kUtf8, EncodingSource::kBom, 3};
+  if (bytes.substr(0, 2) == "\xFE\xFF") return {Enc::kUtf16Be, EncodingSource::kBom, 2};
+  if (bytes.substr(0, 2) == "\xFF\xFE") return {Enc::kUtf16Le, EncodingSource::kBom, 2};
+  if (auto t = LookupLabel(options.transport_charset)) return {*t, EncodingSource::kTransport, 0};
+  if (auto m = Prescan(bytes, kMetaWindow)) return {*m, EncodingSource::kMeta, 0};
+  if (!options.detect) return {Enc::kWindows1252, EncodingSource::kDefault, 0};
+  const Guess g = DetectEncoding(bytes);
+  return {g.enc, g.detected ? EncodingSource::kDetected : EncodingSource::kDefault, 0};
+}
+
 }  // namespace matn::encoding
 
 namespace matn {
@@ -113,24 +142,9 @@ Status DecodeToUtf8(std::string_view bytes, std::string* out, EncodingInfo* info
     bytes = aliased;
   }
   out->clear();
-  Enc enc = Enc::kWindows1252;
-  EncodingSource source = EncodingSource::kDefault;
-  size_t bom = 0;
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-    enc = Enc::kUtf8, source = EncodingSource::kBom, bom = 3;
-  } else if (bytes.substr(0, 2) == "\xFE\xFF") {
-    enc = Enc::kUtf16Be, source = EncodingSource::kBom, bom = 2;
-  } else if (bytes.substr(0, 2) == "\xFF\xFE") {
-    enc = Enc::kUtf16Le, source = EncodingSource::kBom, bom = 2;
-  } else if (auto t = encoding::LookupLabel(options.transport_charset)) {
-    enc = *t, source = EncodingSource::kTransport;
-  } else if (auto m = encoding::Prescan(bytes, encoding::kMetaWindow)) {
-    enc = *m, source = EncodingSource::kMeta;
-  } else if (options.detect) {
-    const encoding::Guess g = encoding::DetectEncoding(bytes);
-    enc = g.enc;
-    source = g.detected ? EncodingSource::kDetected : EncodingSource::kDefault;
-  }
+  auto [enc, source, bom] = encoding::SniffEncoding(bytes, options);
+  if (source == EncodingSource::kMeta && encoding::MetaOverruledByUtf8(enc, bytes))
+    enc = Enc::kUtf8, source = EncodingSource::kDetected;
   const std::string_view body = bytes.substr(bom);
   out->reserve(body.size() + body.size() / 8);
   auto replaced = encoding::DecodeWith(enc, body, out);

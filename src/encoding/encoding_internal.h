@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "matn/encoding.h"
+
 namespace matn::encoding {
 
 // Every encoding of the WHATWG Encoding Standard, in the standard's order.
@@ -93,6 +95,16 @@ inline void AppendCodePoint(uint32_t cp, std::string* out) {
 // Decodes `bytes` (no BOM) from `e` and appends UTF-8 to *out; returns the
 // number of U+FFFD inserted, or nullopt if no converter could be opened.
 std::optional<size_t> DecodeWith(Enc e, std::string_view bytes, std::string* out);
+
+// The HTML Standard's encoding sniffing, exactly (plus the late <meta> scan):
+// BOM, transport, <meta> prescan, then DetectEncoding or the default.
+// DecodeToUtf8 applies this and then the UTF-8 override described in decode.cpp.
+struct Sniffed {
+  Enc enc;
+  EncodingSource source;
+  size_t bom_length;
+};
+Sniffed SniffEncoding(std::string_view bytes, const DecodeOptions& options);
 
 // What the content-based guess picks for an undeclared page, and whether it
 // was a guess (false: nothing to go on, the windows-1252 default).

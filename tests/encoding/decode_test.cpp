@@ -138,6 +138,26 @@ TEST(Meta, LateMetaBeatsDetection) {
   EXPECT_NE(d.text.find("Москва"), std::string::npos);
 }
 
+TEST(Meta, StaleLegacyMetaOnAUtf8PageYieldsToUtf8) {
+  // Re-saved as UTF-8, still declaring gb2312: decoding as GBK would garble it.
+  const std::string text = "谷歌在2014年收购的人工智能公司开发出一款能够用自己的记忆学习新知识的计算机。";
+  Decoded d = Dec("<meta http-equiv=Content-Type content='text/html; charset=gb2312'><p>" + text);
+  EXPECT_EQ(d.info.name, "UTF-8");
+  EXPECT_EQ(d.info.source, EncodingSource::kDetected);
+  EXPECT_NE(d.text.find(text), std::string::npos);
+  EXPECT_EQ(d.info.replaced, 0u);
+  // A few UTF-8-looking bytes are not enough to overrule a declaration.
+  d = Dec("<meta charset=windows-1252><p>\xC3\xA9t\xC3\xA9</p>");
+  EXPECT_EQ(d.info.name, "windows-1252");
+  EXPECT_EQ(d.text, "<meta charset=windows-1252><p>Ã©tÃ©</p>");
+  // Nor is anything that is not entirely valid UTF-8.
+  d = Dec("<meta charset=windows-1252><p>" + text + "\xE9</p>");
+  EXPECT_EQ(d.info.name, "windows-1252");
+  // A transport charset is never second-guessed.
+  d = Dec("<p>" + text, "gbk");
+  EXPECT_EQ(d.info.name, "GBK");
+}
+
 struct Fixture {
   const char* file;
   const char* label;
