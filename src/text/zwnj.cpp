@@ -62,15 +62,20 @@ constexpr std::array<sv, 8> kHeClitics = {"ایشان", "اند", "اید", "ا�
 constexpr std::array<sv, 6> kPastEndings = {"یم", "ید", "ند", "م", "ی", ""};
 // Second elements of compounds that Persian writes after a ZWNJ (agentive and
 // adjectival suffixoids); a compound is only cut when the first part is a known word.
-constexpr std::array<sv, 24> kSecondElements = {
+constexpr std::array<sv, 36> kSecondElements = {
     "کنندگان", "کنندگی", "کننده", "دهندگان", "دهنده", "امیز", "انگیز", "پذیری", "پذیر", "ناپذیر",
-    "سازی", "ساز", "گذاری", "گذار", "شناسی", "شناس", "اور", "اوری", "افزار", "اندازی", "اباد", "وگو", "گیری", "گیرنده"};
+    "سازی", "ساز", "گذاری", "گذار", "شناسی", "شناس", "اور", "اوری", "افزار", "اندازی", "اباد", "وگو",
+    "گیری", "گیرنده", "رسانی", "رسان", "بندی", "زده", "زدگان", "زدگی", "نویس", "نویسی", "پردازی",
+    "نشین", "نشینی", "دهی"};
 
 // Nouns that start with می and would pass for a verb without the word list.
 constexpr std::array<sv, 14> kMiNouns = {"میلیون", "میلیارد", "میان", "میز", "میلادی", "میدان", "میزان",
                                          "میراث", "میهن", "میوه", "میل", "میکروب", "میهمان", "میخ"};
 // Words ending in ها that are not plurals, for the same case.
 constexpr std::array<sv, 8> kHaWords = {"تنها", "انها", "اینها", "انتها", "اشتها", "رها", "بها", "ماها"};
+
+// Suffixes that are not words of their own but follow a silent ه after a ZWNJ.
+constexpr std::array<sv, 6> kAfterSilentHe = {"مند", "مندان", "مندی", "وار", "تر", "ترین"};
 
 // Arabic-article second elements of theophoric names (هبت‌الله، فضل‌الحق).
 constexpr std::array<sv, 7> kNameElements = {"الله", "الحق", "الدین", "الرحمن", "الرحیم", "الملک", "الاسلام"};
@@ -160,7 +165,7 @@ bool Repairer::ZwnjCuts(sv w, std::vector<size_t>* cuts) const {
 }
 
 bool Repairer::BoundBoundary(sv left, sv right) const {
-  if (left == "می" || left == "نمی") return true;
+  if (left == "می" || left == "نمی" || left == "بی") return true;
   if (StartsWith(right, "ها") || StartsWith(right, "تر")) return true;
   if (EndsWith(left, kHe))
     for (sv c : kHeClitics)
@@ -250,6 +255,19 @@ bool Repairer::CompoundCuts(sv w, std::vector<size_t>* cuts) const {
       AddCut(w, x.size(), cuts);
       return true;
     }
+  }
+  // A silent final ه (after a consonant: خانه، تهیه — not the consonant ه of
+  // کوه، راه) never joins the next morpheme: زنده‌جان، فاجعه‌بار، علاقه‌مند.
+  size_t best = 0;
+  for (size_t at = w.find(kHe, 2); at != sv::npos && at + kHe.size() < w.size(); at = w.find(kHe, at + 1)) {
+    sv x = w.substr(0, at + kHe.size()), y = w.substr(at + kHe.size());
+    char32_t before = LastCp(x.substr(0, at));
+    if (Chars(x) < 3 || before == U'ا' || before == U'و' || !Has(x)) continue;
+    if ((Chars(y) >= 2 && Has(y)) || In(kAfterSilentHe, y)) best = x.size();
+  }
+  if (best) {
+    AddCut(w, best, cuts);
+    return true;
   }
   return false;
 }
