@@ -14,9 +14,12 @@
 // crawl often loses, which browsers let override the <meta>) or re-saved as
 // UTF-8 with a stale <meta> are common; decoding them "correctly" would turn
 // every character into mojibake. A few stray UTF-8 sequences are not enough.
+// DecodeOptions::detect = false turns this off along with the detector.
 #include <uchardet/uchardet.h>
 
+#include <algorithm>
 #include <cstring>
+#include <functional>
 #include <memory>
 
 #include "encoding/encoding_internal.h"
@@ -137,13 +140,14 @@ namespace matn {
 Status DecodeToUtf8(std::string_view bytes, std::string* out, EncodingInfo* info, const DecodeOptions& options) {
   using encoding::Enc;
   std::string aliased;
-  if (!bytes.empty() && bytes.data() >= out->data() && bytes.data() < out->data() + out->capacity()) {
+  const std::less<const char*> before;
+  if (!bytes.empty() && !before(bytes.data(), out->data()) && before(bytes.data(), out->data() + out->capacity())) {
     aliased.assign(bytes);  // DecodeToUtf8(s, &s): keep the input alive while *out is rebuilt
     bytes = aliased;
   }
   out->clear();
   auto [enc, source, bom] = encoding::SniffEncoding(bytes, options);
-  if (source == EncodingSource::kMeta && encoding::MetaOverruledByUtf8(enc, bytes))
+  if (options.detect && source == EncodingSource::kMeta && encoding::MetaOverruledByUtf8(enc, bytes))
     enc = Enc::kUtf8, source = EncodingSource::kDetected;
   const std::string_view body = bytes.substr(bom);
   out->reserve(body.size() + body.size() / 8);
