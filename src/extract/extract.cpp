@@ -28,8 +28,9 @@ enum : uint16_t {
   kFInFigure = 1 << 6,
   kFHashLink = 1 << 7,  // an <a> whose href is an in-page #anchor (or javascript:)
   kFDataTable = 1 << 8,
+  kFInArticle = 1 << 9,  // below an <article> element
 };
-constexpr uint16_t kInherited = kFInLink | kFUnlikely | kFComment | kFHeading | kFInFigure;
+constexpr uint16_t kInherited = kFInLink | kFUnlikely | kFComment | kFHeading | kFInFigure | kFInArticle;
 
 // One node of the flattened tree (elements and text nodes, in preorder; what
 // can never be content is not in it). Subtree i is the index range [i, end).
@@ -296,6 +297,8 @@ void AddElement(Ctx& c, const Node* n) {
   Tag t = n->tag;
   it.tag = t;
   it.flags = kFElem | (parent != kNone ? (c.items[parent].flags & kInherited) : 0);
+  if (parent != kNone && c.items[parent].tag == Tag::kArticle && (c.items[parent].flags & kFElem))
+    it.flags |= kFInArticle;
   bool block = !IsInlineTag(t) || parent == kNone;
   if (block) {
     it.flags |= kFBlock;
@@ -505,6 +508,27 @@ struct Region {
 
 bool IsAncestor(const Ctx& c, uint32_t a, uint32_t d) { return a < d && d < c.items[a].end; }
 
+// A widget announces itself with a heading classed "related-title",
+// "more-stories", … before any paragraph.
+bool OpensWithBoilerHeading(const Ctx& c, uint32_t i) {
+  const auto& items = c.items;
+  uint32_t end = std::min<uint32_t>(items[i].end, i + 60);
+  for (uint32_t j = i + 1; j < end; ++j) {
+    const Item& it = items[j];
+    if (!(it.flags & kFElem)) continue;
+    if (IsHeadingTag(it.tag) || (it.flags & kFHeading)) {
+      if ((it.cats & (kCatRelated | kCatShare | kCatAds | kCatComment | kCatNav)) && !(it.cats & kCatContent))
+        return true;
+      if (it.tag != Tag::kA && IsHeadingTag(it.tag)) {
+        // Also look at the heading's own children (a span classed "related").
+        continue;
+      }
+    }
+    if (it.tag == Tag::kP && it.own_chars >= 25) return false;
+  }
+  return false;
+}
+
 Region Select(const Ctx& c, const Mode& m, std::string* explain) {
   const auto& items = c.items;
   Region r;
@@ -572,6 +596,20 @@ Region Select(const Ctx& c, const Mode& m, std::string* explain) {
     if (elems != 1) break;
     top = p;
   }
+  // Widen to ancestors whose extra text is more article (a lead paragraph
+  // beside the body, a subheading block) rather than links; pruning removes
+  // the share bars and bylines that come along.
+  for (int up = 0; up < 3; ++up) {
+    uint32_t p = items[top].parent;
+    if (p == kNone || p == 0) break;
+    const Item& a = items[p];
+    const Item& t = items[top];
+    if ((a.flags & (kFUnlikely | kFComment)) && m.strip_unlikely) break;
+    uint32_t extra = a.chars - t.chars, extra_link = a.link_chars - t.link_chars;
+    int extra_para = static_cast<int>(a.n_para) - static_cast<int>(t.n_para);
+    if (extra_para < 1 || extra_link * 100 > extra * 35 || extra > t.chars) break;
+    top = p;
+  }
   r.top = top;
   if (explain) {
     *explain += "candidates:";
@@ -599,6 +637,7 @@ Region Select(const Ctx& c, const Mode& m, std::string* explain) {
     if (!(s.flags & kFElem)) continue;
     if (m.strip_unlikely && (s.flags & kFUnlikely)) continue;
     if (s.flags & kFComment) continue;
+    if (OpensWithBoilerHeading(c, j)) continue;
     float bonus = 0;
     if (!top_class.empty() && s.node->Attr("class") == top_class) bonus = items[top].score * 0.2f;
     bool append = false;
@@ -631,6 +670,9 @@ bool ShouldDrop(const Ctx& c, uint32_t i, uint32_t region_chars, const Mode& m, 
     // Unless it is really where the text is (some templates misuse them).
     if (!(it.n_para >= 3 && it.chars * 2 > region_chars && ld < 0.2)) return true;
   }
+  // An <article> inside an article, holding a small part of the region, is a teaser.
+  if (t == Tag::kArticle && (it.flags & kFInArticle) && m.clean_conditionally && it.chars * 3 < region_chars)
+    return true;
   if (t == Tag::kForm && !(it.n_para >= 2 && it.n_input * 3 <= it.n_p)) return true;
   if (it.flags & kFHashLink && it.chars < 60) return true;  // skip links, "top", javascript: buttons
   // Class tokens.
@@ -736,9 +778,12 @@ class Serializer {
     if (link_depth_ > 0) AppendCollapsed(s, &link_text_, &link_pending_);
   }
 
+  static bool IsCaptionish(const Item& it) { return it.tag == Tag::kFigure || (it.cats & kCatCaption); }
+
   void Enter(uint32_t i) {
     const Item& it = c_.items[i];
     const Tag t = it.tag;
+    if (IsCaptionish(it)) ++caption_ctx_;
     if (t == Tag::kBr) {
       if (pre_ > 0) {
         text_ += '\n';
@@ -817,6 +862,10 @@ class Serializer {
   void Exit(uint32_t i) {
     const Item& it = c_.items[i];
     const Tag t = it.tag;
+    if (IsCaptionish(it)) {
+      Flush();  // the caption's text is judged inside its context
+      --caption_ctx_;
+    }
     if (t == Tag::kA) {
       if (link_depth_ > 0 && --link_depth_ == 0) {
         std::string_view href = it.node->Attr("href");
@@ -952,18 +1001,21 @@ class Serializer {
     md_.clear();
   }
 
-  // Captions once; the headline (already the record's title) not again.
+  // Every block once (captions repeated by galleries and lightboxes, alt
+  // texts echoed in figcaptions); the headline (already the record's title) not again.
   bool Keep(const Block& b) {
     if (b.kind == BlockKind::kHeading && !seen_text_ && !opt_.title.empty() && SameTitle(b.text, opt_.title))
       return false;
-    if (b.kind == BlockKind::kCaption || b.kind == BlockKind::kParagraph) {
-      for (const auto& cap : captions_)
-        if (cap == b.text) return false;
-    }
-    if (b.kind == BlockKind::kCaption) {
-      for (const auto& prev : *out_)
-        if (prev.text == b.text) return false;
-      if (captions_.size() < 64) captions_.push_back(b.text);
+    // Long paragraphs may repeat on purpose (refrains, quoted passages); captions,
+    // headings and short lines repeat by accident of templates.
+    bool dedupe = b.kind == BlockKind::kCaption || b.kind == BlockKind::kHeading || caption_ctx_ > 0 ||
+                  b.text.size() < 100;
+    if (dedupe && b.kind != BlockKind::kCode && b.kind != BlockKind::kTableRow) {
+      uint64_t h = 1469598103934665603ull;
+      for (unsigned char ch : b.text) h = (h ^ ch) * 1099511628211ull;
+      for (uint64_t x : seen_hashes_)
+        if (x == h) return false;
+      seen_hashes_.push_back(h);
     }
     if (b.kind != BlockKind::kHeading) seen_text_ = true;
     return true;
@@ -987,7 +1039,8 @@ class Serializer {
   int table_depth_ = 0, cell_depth_ = 0;
   bool row_header_ = false;
   std::vector<std::string> row_, row_md_;
-  std::vector<std::string> captions_;
+  std::vector<uint64_t> seen_hashes_;
+  int caption_ctx_ = 0;
   bool seen_text_ = false;
 };
 
@@ -1008,6 +1061,28 @@ struct Attempt {
   uint32_t top = 0;
 };
 
+// A heading followed by no text before the next heading of the same or a
+// higher rank (or the end) titles a widget whose body was not served
+// ("Related content" over an empty, script-filled box).
+void DropOrphanHeadings(std::vector<Block>* blocks) {
+  std::vector<Block>& b = *blocks;
+  bool any_text = false;
+  for (const Block& x : b) any_text = any_text || (x.kind != BlockKind::kHeading && x.kind != BlockKind::kImage);
+  if (!any_text) return;
+  size_t out = 0;
+  for (size_t i = 0; i < b.size(); ++i) {
+    if (b[i].kind == BlockKind::kHeading) {
+      size_t j = i + 1;
+      while (j < b.size() && b[j].kind == BlockKind::kImage) ++j;
+      bool orphan = j == b.size() || (b[j].kind == BlockKind::kHeading && b[j].level <= b[i].level);
+      if (orphan) continue;
+    }
+    if (out != i) b[out] = std::move(b[i]);
+    ++out;
+  }
+  b.resize(out);
+}
+
 Attempt RunRegion(const Ctx& c, const ExtractOptions& opt, const Mode& m, const std::vector<uint32_t>& roots,
                   uint32_t top) {
   Attempt a;
@@ -1016,6 +1091,7 @@ Attempt RunRegion(const Ctx& c, const ExtractOptions& opt, const Mode& m, const 
   for (uint32_t r : roots) region_chars += c.items[r].chars;
   Serializer s(c, opt, m, &a.blocks, &a.links, &a.images);
   for (uint32_t r : roots) s.Run(r, r != top, region_chars);
+  DropOrphanHeadings(&a.blocks);
   a.chars = BlocksChars(a.blocks);
   return a;
 }
@@ -1182,7 +1258,9 @@ Article Run(const Document& doc, const ExtractOptions& opt, std::string* explain
                   std::string(c.items[r.top].node->Attr("id")) + "\"> roots " + std::to_string(r.roots.size()) +
                   ", " + std::to_string(a.chars) + " chars\n";
     }
-    if (k == 0 || a.chars > best.chars) best = std::move(a);
+    // A relaxed mode must find clearly more text to win: a short post is
+    // still better than the longest sidebar widget.
+    if (k == 0 || a.chars > best.chars + best.chars / 2 + 100) best = std::move(a);
     if (best.chars >= threshold) break;
   }
   // JSON-LD articleBody as evidence: when the chosen text covers little of it,

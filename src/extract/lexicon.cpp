@@ -102,7 +102,16 @@ constexpr Entry kWords[] = {
     {"partage", kCatShare, true},
     {"pinterest", kCatShare, false},
     {"reddit", kCatShare, false},
-    {"share", kCatShare, true},  // sharebar, shares, sharethis
+    // "share" is not a prefix: "shared", "shareholder" are content words.
+    {"share", kCatShare, false},
+    {"sharebar", kCatShare, false},
+    {"sharebox", kCatShare, false},
+    {"sharebuttons", kCatShare, false},
+    {"sharelinks", kCatShare, false},
+    {"sharer", kCatShare, false},
+    {"shares", kCatShare, false},
+    {"sharethis", kCatShare, false},
+    {"sharetools", kCatShare, false},
     {"sharing", kCatShare, false},
     {"sns", kCatShare, false},
     {"social", kCatShare, true},
@@ -123,7 +132,7 @@ constexpr Entry kWords[] = {
     {"recent", kCatRelated, false},
     {"relacionadas", kCatRelated, false},
     {"relacionados", kCatRelated, false},
-    {"related", kCatRelated, false},
+    {"related", kCatRelated, true},  // relatedposts
     {"taboola", kCatRelated | kCatAds, false},
     {"trending", kCatRelated, false},
     {"verwandt", kCatRelated, false},
@@ -146,7 +155,14 @@ constexpr Entry kWords[] = {
     {"sponsor", kCatAds, true},
     {"werbung", kCatAds, false},
     // comments
-    {"comment", kCatComment, true},  // comments, commentlist
+    // "comment" is not a prefix: "commentary" is an article genre.
+    {"comment", kCatComment, false},
+    {"commentbox", kCatComment, false},
+    {"commentform", kCatComment, false},
+    {"commenting", kCatComment, false},
+    {"commentlist", kCatComment, false},
+    {"comments", kCatComment, false},
+    {"commentsection", kCatComment, false},
     {"commentaire", kCatComment, true},
     {"commenti", kCatComment, false},
     {"comentario", kCatComment, true},
@@ -169,6 +185,10 @@ constexpr Entry kWords[] = {
     {"dateline", kCatMeta, false},
     {"keywords", kCatMeta, false},
     {"meta", kCatMeta, false},
+    {"posted", kCatMeta, false},
+    {"pubdate", kCatMeta, false},
+    {"published", kCatMeta, false},
+    {"updated", kCatMeta, false},
     {"tag", kCatMeta, false},
     {"tags", kCatMeta, false},
     {"tagcloud", kCatMeta, false},
@@ -281,8 +301,9 @@ void ClassifyName(std::string_view name, uint32_t* cats) {
     if (StartsLower(name, p)) return;
   char buf[32];
   size_t len = 0;
+  uint32_t name_cats = 0;
   auto flush = [&] {
-    if (len) *cats |= LookupToken(std::string_view(buf, len));
+    if (len) name_cats |= LookupToken(std::string_view(buf, len));
     len = 0;
   };
   for (size_t i = 0; i < name.size(); ++i) {
@@ -300,6 +321,10 @@ void ClassifyName(std::string_view name, uint32_t* cats) {
     else len = sizeof buf;  // too long to be a word: poison it (never matches, since > 24)
   }
   flush();
+  // In a compound name the content word is usually a namespace ("entry-author",
+  // "article-footer", "post-meta", "sidebar-content"): any other word wins.
+  if ((name_cats & kCatContent) && (name_cats & ~kCatContent)) name_cats &= ~kCatContent;
+  *cats |= name_cats;
 }
 
 void ClassifyList(std::string_view v, uint32_t* cats) {
