@@ -17,10 +17,16 @@
 // the input's own bytes, contiguously, an Acc is just a view into the input
 // (zero copy; the tree builder can keep it). The first time something differs
 // from the input — a decoded character reference, CR LF → LF, NUL → U+FFFD, an
-// uppercase letter in a name — the Acc copies what it has into a reusable
-// arena and continues there. Arenas, attribute vectors and the duplicate-name
-// hash table keep their capacity between tokens, so the steady state does not
-// allocate.
+// uppercase letter in a name — the Acc copies what it has into an arena and
+// continues there. The arena is chunked and only its newest allocation may
+// grow, so a finished string never moves: finished attributes are stored
+// directly as the TokenAttribute array the token hands out. Arenas, the
+// attribute vector and the duplicate-name hash table keep their capacity
+// between tokens, so the steady state does not allocate.
+//
+// The hot tag states jump to each other directly (goto) instead of looping
+// through the state switch; `state` is still updated, so the machine can stop
+// and resume anywhere.
 //
 // Character tokens are merged into maximal runs. Since Next() returns one
 // token at a time, a tag that ends a run is queued while the run is returned;
