@@ -62,24 +62,35 @@
 //
 // For Persian/Dari text whose ZWNJs were deleted ("کتابها میروم") or replaced
 // by spaces ("کتاب ها می روم"). It inserts a ZWNJ only where evidence says one
-// belongs; everything else is left exactly as given:
-//   * prefix می/نمی before a verb form (a present or past stem known from the
-//     word list, plus a personal ending): "میکند" → "می‌کند"; nouns such as
-//     میلیون، میان، میز، میلادی stay;
-//   * plural ‑ها/‑های/‑هایی (+ possessive clitics) after a known word:
-//     "کمکهای" → "کمک‌های"; lexical words such as تنها، انتها stay;
-//   * ‑ای/‑ام/‑اند/‑اید/‑ایم/‑اش after silent ه: "منطقهای" → "منطقه‌ای";
-//   * compounds and fixed forms the word list writes with a ZWNJ
-//     ("بینالمللی" → "بین‌المللی", "گفتوگو" → "گفت‌وگو"), and compounds of a
-//     known word with a productive second element (‑کننده، ‑آمیز، ‑پذیر …).
-// Because a ZWNJ after a non-joining letter (ا د ذ ر ز ژ و) is invisible, the
-// repair does not insert one there when splitting a fused word ("کشورها"
-// stays); when it rejoins space-separated pieces it always uses a ZWNJ
-// ("کشور ها" → "کشور‌ها"), since the space proves a boundary was written.
+// belongs; every other character is left exactly as given:
+//   * prefix می/نمی before a verb form (a present form the word list has, or a
+//     past stem — ends in د/ت and has a listed infinitive — plus a personal
+//     ending): "میکند" → "می‌کند", "میکردند" → "می‌کردند"; listed nouns such as
+//     میلیون، میان، میز، میلادی، میدان stay;
+//   * plural ‑ها/‑های/‑هایی (+ possessive clitics): "کمکهای" → "کمک‌های";
+//     lexical words such as تنها، انتها stay;
+//   * ‑ای/‑ام/‑اند/‑اید/‑ایم/‑اش/‑ات after silent ه: "منطقهای" → "منطقه‌ای".
+//     "Xهای" is read as a plural when X is a noun ending in ه/ت/ی or a
+//     non-joining letter (روزهای، ماههای، پیشرفتهای), else as X+ه + ‑ای;
+//   * compounds: forms the word list writes with a ZWNJ ("بینالمللی" →
+//     "بین‌المللی"; when the list also has the fused spelling, only boundaries
+//     at a bound morpheme count), a short built-in list of common news compounds
+//     (آتش‌بس، گفت‌وگو، سه‌شنبه …), a known word + a suffixoid (‑کننده، ‑آمیز،
+//     ‑پذیر، ‑سازی …), a silent ه + a known word (زنده‌جان، فاجعه‌بار), and
+//     Arabic-article compounds (هبت‌الله، فضل‌الحق).
+// A ZWNJ after a non-joining letter (ا د ذ ر ز ژ و) is invisible, so splitting
+// a fused word never inserts one there ("کشورها" stays). Rejoining spaced
+// pieces always uses a ZWNJ ("کشور ها" → "کشور‌ها"), since the space proves a
+// boundary was written; it joins plurals, می/نمی + verb, ه + ‑ای/‑اش/‑ات and
+// the compounds above, but never two free words the list merely pairs
+// (ایالات متحده، گفته است) nor the perfect's copula (گفته اند), which careful
+// writers also keep apart.
 //
+// Lookups fold spelling variants (ي/ك, hamza and madda carriers, ۀ) so that
+// unnormalised and Dari spellings ("اتشبس", "ميكند") are repaired too.
 // Evidence comes from the Persian hunspell word list of Debian's myspell-fa
 // (/usr/share/hunspell/fa.dic, GPL-2+), read once per process at first use
-// (thread-safe, ~0.1 s). The path can be overridden with $MATN_FA_DIC. Without
+// (thread-safe, ~0.2 s CPU, ~30 MB). $MATN_FA_DIC overrides the path. Without
 // the list, repair uses its rules only (lower recall) and says so once on
 // stderr. Measured quality: bench/RESULTS.md, section "ZWNJ repair".
 #pragma once
@@ -113,9 +124,10 @@ enum class DigitStyle { kKeep, kLatin, kPersian };
 struct NormalizeOptions {
   PersianProfile profile = PersianProfile::kPersian;
   DigitStyle digits = DigitStyle::kKeep;
-  // BCP 47 language of the text, if the caller knows it. When it names a
-  // language that is not Persian/Dari/Pashto (e.g. "ar", "ur", "ckb"), the
-  // text is returned unchanged whatever `profile` says. "" = trust `profile`.
+  // BCP 47 language of the text, if the caller knows it; when set it decides:
+  // Persian/Dari → kPersian, Pashto → kPashto, anything else ("ar", "ur",
+  // "ckb", …) → the text is returned unchanged whatever `profile` and `digits`
+  // say. "" = use `profile`.
   std::string_view lang;
 };
 
