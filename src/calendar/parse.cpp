@@ -310,10 +310,13 @@ class Matcher {
       k = j;
       return true;
     }
-    if (!(Tight(k + 1) && Tight(k + 2) && Tight(k + 3) && Tight(k + 4) && IsDigits(k + 2) && IsDigits(k + 4)))
-      return false;
+    if (!(Tight(k + 1) && Tight(k + 3) && IsDigits(k + 2) && IsDigits(k + 4))) return false;
     char32_t sep = t_[k + 1].kind == TokKind::kPunct ? t_[k + 1].punct : 0;
     if (!(sep == '-' || sep == '/' || sep == '.') || !IsPunct(k + 3, sep)) return false;
+    // "18. 05. 2014": German spaces after the dots, only with a four-digit year last.
+    bool spaced = !Tight(k + 2) || !Tight(k + 4);
+    if (spaced && !(sep == '.' && !Tight(k + 2) && !Tight(k + 4) && t_[k + 4].ndigits == 4 && t_[k].ndigits <= 2))
+      return false;
     if (Tight(k + 5) && IsPunct(k + 5, sep) && IsDigits(k + 6)) return false;  // 1.2.3.4
     if (Tight(k + 5) && IsDigits(k + 5)) return false;
     const Token& b = t_[k + 2];
@@ -347,6 +350,8 @@ class Matcher {
     if (IsDigits(j) && t_[j].ndigits <= 2) {  // 5 July 2024, 5. Juli 2024, 5 de julio de 2024
       if (!Day(j, &d, true)) return false;
       SkipFillers(j, 2);
+      int wd_unused;
+      if (Word(j, Kind::kWeekday) && !Word(j, Kind::kMonth)) Weekday(j, &wd_unused);  // "31 Donnerstag Okt 2019"
       if (!Month(j, &m)) return false;
       size_t q = j;
       SkipFillers(q, 2);
@@ -772,7 +777,10 @@ class Matcher {
 bool CanStart(const Token& t) {
   if (t.kind == TokKind::kDigits) return true;
   if (t.kind != TokKind::kWord) return false;
-  return Lookup(t.norm).size > 0 || IsStarter(t.norm);
+  Meanings ms = Lookup(t.norm);
+  for (size_t i = 0; i < ms.size; ++i)
+    if (CanStartKind(ms.data[i].kind)) return true;
+  return false;
 }
 
 std::string Excerpt(std::string_view text, const Token& t) {
@@ -798,7 +806,9 @@ std::string DateTime::ToIso() const {
 
 std::vector<DateMatch> FindDates(std::string_view text, const DateParseOptions& options) {
   using namespace cal;
-  std::vector<Token> t = Tokenize(text);
+  std::vector<Token> t;
+  std::string arena;
+  Tokenize(text, &t, &arena);
   Matcher m(t, options, /*find_mode=*/true);
   std::vector<DateMatch> out;
   for (size_t k = 0; k < t.size();) {
@@ -830,7 +840,9 @@ std::optional<DateTime> ParseDatePhrase(std::string_view text, const DateParseOp
     if (why_not) *why_not = std::move(why);
     return std::nullopt;
   };
-  std::vector<Token> t = Tokenize(text);
+  std::vector<Token> t;
+  std::string arena;
+  Tokenize(text, &t, &arena);
   Matcher m(t, options, /*find_mode=*/false);
   std::vector<Found> found;
   size_t open_paren = std::string::npos;

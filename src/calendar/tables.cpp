@@ -7,6 +7,9 @@
 // however its letters vary (ي/ی, ك/ک, ة/ه, ZWNJ or not, accents or not).
 #include "calendar/tables.h"
 
+#include <unicode/uchar.h>
+
+#include <algorithm>
 #include <unordered_map>
 #include <vector>
 
@@ -42,6 +45,21 @@ const Row kRows[] = {
     {"october|oct|oktober|okt|octobre|octubre|أكتوبر|تشرين الأول|اکتبر|اکتوبر", Kind::kMonth, G, 10},
     {"november|nov|novembre|noviembre|نوفمبر|تشرين الثاني|نونبر|نوامبر|نومبر", Kind::kMonth, G, 11},
     {"december|dec|dezember|dez|décembre|déc|diciembre|dic|ديسمبر|كانون الأول|دجنبر|دسامبر|دسمبر", Kind::kMonth, G, 12},
+    // Also read (the multilingual benchmark pages carry them): Portuguese, Italian, Dutch,
+    // Turkish, Russian and Ukrainian (genitive, as dates write them).
+    {"janeiro|gennaio|januari|ocak|января|январь|січня", Kind::kMonth, G, 1},
+    {"fevereiro|fev|febbraio|februari|şubat|subat|февраля|февраль|лютого", Kind::kMonth, G, 2},
+    {"março|marco|maart|mart|марта|март|березня", Kind::kMonth, G, 3},
+    {"aprile|nisan|апреля|апрель|квітня", Kind::kMonth, G, 4},
+    {"maio|maggio|mei|mayıs|мая|травня", Kind::kMonth, G, 5},
+    {"junho|giugno|haziran|июня|июнь|червня", Kind::kMonth, G, 6},
+    {"julho|luglio|temmuz|июля|июль|липня", Kind::kMonth, G, 7},
+    {"augustus|ağustos|agustos|августа|август|серпня", Kind::kMonth, G, 8},
+    {"setembro|settembre|eylül|eylul|сентября|сентябрь|вересня", Kind::kMonth, G, 9},
+    {"outubro|ottobre|ekim|октября|октябрь|жовтня", Kind::kMonth, G, 10},
+    {"out", Kind::kMonth, G, 10, C},
+    {"novembro|kasım|kasim|ноября|ноябрь|листопада", Kind::kMonth, G, 11},
+    {"dezembro|dicembre|aralık|aralik|декабря|декабрь|грудня", Kind::kMonth, G, 12},
 
     // ---- Solar Hijri. Iranian names (also written "تیرماه"), Afghan (Dari) zodiac
     // names, Pashto names, and Latin transliterations. Many are everyday words.
@@ -184,7 +202,7 @@ const Row kRows[] = {
     {"st|nd|rd|th|er|re|e|ème|eme|o|ام|م|مه|مین|ویں", Kind::kOrdinal, 0, 0},
     {"الموافق|موافق|برابر با|برابر|مطابق|مطابق با|مصادف با|مصادف", Kind::kEquiv, 0, 0},
     {"and|und|et|y|و", Kind::kConj, 0, 0},
-    {"published|updated|posted|last|modified|created|on|date|dated|veröffentlicht|aktualisiert|zuletzt|"
+    {"published|updated|posted|atualizado|em|pubblicato|il|last|modified|created|on|date|dated|veröffentlicht|aktualisiert|zuletzt|"
      "stand|erstellt|datum|am|publié|modifié|mis à jour|le|publicado|actualizado|el|fecha|تاریخ|انتشار|"
      "نشر|منتشر شده|منتشر|شده|بروزرسانی|به روز رسانی|آخرین|نشرت|نشر في|بتاريخ|تحديث|آخر تحديث|خپور|"
      "خپره|شوی|شوې|نېټه|اشاعت|شائع|روز|يوم",
@@ -244,14 +262,11 @@ struct Hash {
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
 };
 using Table = std::unordered_map<std::string, std::vector<Meaning>, Hash, std::equal_to<>>;
-
-// First words of multi-word spellings ("il" of "il y a"): a match may start there.
-std::unordered_map<std::string, bool, Hash, std::equal_to<>>* g_starters = nullptr;
+size_t g_max_key = 0;
 
 const Table& GetTable() {
   static const Table* table = [] {
     auto* t = new Table;
-    g_starters = new std::unordered_map<std::string, bool, Hash, std::equal_to<>>;
     std::string key;
     for (const Row& row : kRows) {
       std::string_view all = row.spellings;
@@ -262,11 +277,16 @@ const Table& GetTable() {
         key.clear();
         AppendNormalized(one, &key);  // drops the spaces inside multi-word spellings
         size_t sp = one.find_first_of(" -.'");
-        if (sp != std::string_view::npos) {
+        if (sp != std::string_view::npos && CanStartKind(row.kind)) {
           std::string first;
           AppendNormalized(one.substr(0, sp), &first);
-          (*g_starters)[first] = true;
+          std::vector<Meaning>& fv = (*t)[first];
+          bool has = false;
+          for (const Meaning& e : fv) has |= e.kind == Kind::kStarter;
+          if (!has) fv.push_back(Meaning{Kind::kStarter});
+          g_max_key = std::max(g_max_key, first.size());
         }
+        g_max_key = std::max(g_max_key, key.size());
         std::vector<Meaning>& v = (*t)[key];
         Meaning m{row.kind, row.a, row.b, row.flags};
         bool dup = false;
@@ -280,6 +300,11 @@ const Table& GetTable() {
 }
 
 }  // namespace
+
+bool CanStartKind(Kind k) {
+  return k == Kind::kStarter || k == Kind::kMonth || k == Kind::kWeekday || k == Kind::kRelDay || k == Kind::kAgoBefore ||
+         k == Kind::kNumber;
+}
 
 void AppendNormalized(std::string_view word, std::string* out) {
   for (size_t i = 0; i < word.size();) {
@@ -322,20 +347,17 @@ void AppendNormalized(std::string_view word, std::string* out) {
       default: break;
     }
     if ((c >= 0x64B && c <= 0x65F) || c == 0x670 || (c >= 0x6D6 && c <= 0x6ED)) continue;  // harakat
+    if (c < 0x600 || c > 0x6FF) c = u_tolower(c);
     Append(c, out);
   }
 }
 
 Meanings Lookup(std::string_view normalized) {
   const Table& t = GetTable();
+  if (normalized.size() > g_max_key || normalized.empty()) return {};
   auto it = t.find(normalized);
   if (it == t.end()) return {};
   return {it->second.data(), it->second.size()};
-}
-
-bool IsStarter(std::string_view normalized) {
-  GetTable();
-  return g_starters->find(normalized) != g_starters->end();
 }
 
 const char* PlaceZone(int index) {

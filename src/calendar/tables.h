@@ -27,6 +27,7 @@ enum class Kind : uint8_t {
   kEquiv,       // joins two spellings of one date: "الموافق", "برابر با"
   kConj,        // "and", "و", "und"
   kLabel,       // ignorable around a phrase: "Published", "تاریخ", "Stand"
+  kStarter,     // first word of a multi-word spelling that can begin a phrase ("il" of "il y a")
 };
 
 enum Unit : uint8_t { kSecond, kMinute, kHour, kDay, kWeek, kMonthUnit, kYear };
@@ -55,8 +56,8 @@ struct Meanings {
   }
 };
 Meanings Lookup(std::string_view normalized);
-// True if `normalized` is the first word of a multi-word spelling ("il" of "il y a").
-bool IsStarter(std::string_view normalized);
+// Kinds of words a date phrase can begin with (besides digits).
+bool CanStartKind(Kind k);
 
 // IANA zone of a kPlace meaning.
 const char* PlaceZone(int index);

@@ -7,8 +7,9 @@
 namespace matn::cal {
 namespace {
 
-char32_t Decode(std::string_view s, size_t i, size_t* len) {
+inline char32_t Decode(std::string_view s, size_t i, size_t* len) {
   unsigned char c = s[i];
+  if (c < 0x80) return *len = 1, c;
   int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
   if (n == 0 || i + n > s.size()) return *len = 1, 0xFFFD;
   if (n == 1) return *len = 1, c;
@@ -65,8 +66,12 @@ char32_t UnifyPunct(char32_t c) {
 
 }  // namespace
 
-std::vector<Token> Tokenize(std::string_view text) {
-  std::vector<Token> out;
+void Tokenize(std::string_view text, std::vector<Token>* tokens, std::string* arena) {
+  std::vector<Token>& out = *tokens;
+  out.clear();
+  arena->clear();
+  out.reserve(text.size() / 3 + 4);
+  std::vector<std::pair<uint32_t, uint32_t>> spans;  // word → arena range, made views at the end
   bool space = false;
   size_t i = 0;
   while (i < text.size()) {
@@ -136,7 +141,10 @@ std::vector<Token> Tokenize(std::string_view text) {
         }
       }
       t.end = word_end;
-      AppendNormalized(text.substr(i, word_end - i), &t.norm);
+      size_t from = arena->size();
+      AppendNormalized(text.substr(i, word_end - i), arena);
+      t.value = static_cast<int>(spans.size());
+      spans.emplace_back(static_cast<uint32_t>(from), static_cast<uint32_t>(arena->size() - from));
       i = j;
     } else {
       t.kind = TokKind::kPunct;
@@ -144,9 +152,14 @@ std::vector<Token> Tokenize(std::string_view text) {
       t.end = i + len;
       i += len;
     }
-    out.push_back(std::move(t));
+    out.push_back(t);
   }
-  return out;
+  for (Token& t : out) {
+    if (t.kind != TokKind::kWord) continue;
+    auto [from, len] = spans[t.value];
+    t.norm = std::string_view(*arena).substr(from, len);
+    t.value = 0;
+  }
 }
 
 }  // namespace matn::cal

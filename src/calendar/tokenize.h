@@ -21,12 +21,14 @@ struct Token {
   DigitScript script = DigitScript::kLatin;
   // kPunct: the code point, with dash and slash variants unified to '-' and '/'.
   char32_t punct = 0;
-  // kWord: folded with AppendNormalized.
-  std::string norm;
+  // kWord: folded with AppendNormalized; points into the caller's arena.
+  std::string_view norm;
 };
 
 // Bidi controls, BOM and soft hyphens are skipped without breaking a run, so
 // "۱۴۰۳‏/۰۴" stays tight. ZWNJ and ZWJ inside a word belong to it.
-std::vector<Token> Tokenize(std::string_view text);
+// `arena` holds the folded words that the tokens' `norm` views point into: keep it
+// alive and unchanged while the tokens are used.
+void Tokenize(std::string_view text, std::vector<Token>* tokens, std::string* arena);
 
 }  // namespace matn::cal

@@ -292,6 +292,21 @@ TEST(Gregorian, German) {
       {"So., 7. Juli 2024", "2024-07-07"},
       {"5. Juli 2024 14:30 MESZ", "2024-07-05T14:30+02:00"},
       {"5. Januar 2024 14:30 MEZ", "2024-01-05T14:30+01:00"},
+      {"18. 05. 2014 22:38", "2014-05-18T22:38"},     // spaces after the dots
+      {"31 Donnerstag Okt 2019", "2019-10-31"},        // a WordPress theme's day, weekday, month
+  });
+  EXPECT_TRUE(Fails("18. 05. 14"));  // spaced dots need a four-digit year
+}
+
+TEST(Gregorian, OtherLanguagesOnTheBenchmarkPages) {
+  Check({
+      {"4 de maio de 2022, 05:34", "2022-05-04T05:34"},  // Portuguese
+      {"15 settembre 2023", "2023-09-15"},               // Italian
+      {"3 maart 2021", "2021-03-03"},                    // Dutch
+      {"15 августа 2016, 13:43", "2016-08-15T13:43"},    // Russian (genitive)
+      {"15 Августа 2016", "2016-08-15"},                 // Cyrillic capitals fold
+      {"5 липня 2024", "2024-07-05"},                    // Ukrainian
+      {"29 Ekim 2023", "2023-10-29"},                    // Turkish
   });
 }
 
