@@ -13,6 +13,7 @@
 //
 // Fields of a record, in this order (absent values are null or []):
 //   source          the input path as given ("-" for stdin)
+//   record_id       the WARC-Record-ID (only for pages read from WARC files)
 //   url             canonical URL from the page, else --url
 //   title
 //   authors         [string]
@@ -47,6 +48,7 @@ namespace matn {
 
 struct Record {
   std::string source;
+  std::string record_id;  // WARC-Record-ID when the page came from a WARC ("" otherwise)
   std::string error;  // non-empty: this input failed; the rest is empty
   Metadata meta;
   Article article;

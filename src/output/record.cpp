@@ -81,6 +81,7 @@ void AppendJson(const Record& r, bool pretty, std::string* out) {
   const Metadata& m = r.meta;
   w.Begin();
   w.String("source", r.source);
+  if (!r.record_id.empty()) w.String("record_id", r.record_id);
   w.StringOrNull("url", m.url);
   w.StringOrNull("title", m.title);
   w.Strings("authors", m.authors);
