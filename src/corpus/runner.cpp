@@ -1,0 +1,355 @@
+// The corpus runner: one reader thread, N workers, the caller's thread writing.
+//
+// Why this shape: WARC files are one sequential stream each, so reading them is
+// inherently serial, while parsing and extraction are independent per page. The
+// reader hands out numbered jobs; workers run ProcessPage and format the record;
+// the writer emits records by number. A counting gate bounds the jobs between
+// reader and writer, so memory stays flat however large the input and however
+// slow one page is (a slow page holds back at most `depth` others).
+#include <sys/stat.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "matn/calendar.h"
+#include "matn/corpus.h"
+#include "matn/io.h"
+#include "matn/warc.h"
+
+namespace matn {
+namespace {
+
+struct Job {
+  uint64_t seq = 0;
+  bool read_file = false;  // worker reads `path` itself (HTML file input)
+  std::string path;        // file to read, or the source label
+  std::string bytes;       // page bytes when already read (WARC record, stdin)
+  std::string url, charset, content_language, record_id;
+  std::optional<DateTime> reference;
+  std::string error;  // non-empty: emit an error record, nothing to process
+};
+
+struct Done {
+  std::string formatted;
+  Record record;
+  bool failed = false;
+  size_t page_bytes = 0;
+};
+
+bool StartsWithWarc(std::string_view s) { return s.size() >= 6 && s.substr(0, 6) == "WARC/1"; }
+
+std::string Offset(uint64_t n) { return std::to_string(n); }
+
+class Runner {
+ public:
+  Runner(const std::vector<std::string>& inputs, const CorpusOptions& options, const RecordSink& sink,
+         CorpusStats* stats)
+      : inputs_(inputs), opt_(options), sink_(sink), stats_(stats) {
+    threads_ = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    depth_ = options.queue_depth ? options.queue_depth : static_cast<size_t>(8 * threads_);
+  }
+
+  void Run() {
+    auto start = std::chrono::steady_clock::now();
+    for (const auto& in : inputs_) {
+      struct stat st;
+      if (in != "-" && ::stat(in.c_str(), &st) == 0) stats_->bytes_total += st.st_size;
+    }
+    std::thread reader([this] { ReadAll(); });
+    std::vector<std::thread> workers;
+    for (int i = 0; i < threads_; ++i) workers.emplace_back([this] { Work(); });
+    Write(start);
+    reader.join();
+    for (auto& w : workers) w.join();
+    stats_->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+
+ private:
+  // ---- reader ----
+  void Submit(Job job) {
+    std::unique_lock<std::mutex> lock(mu_);
+    gate_cv_.wait(lock, [&] { return in_flight_ < depth_; });
+    job.seq = next_seq_++;
+    ++in_flight_;
+    jobs_.push_back(std::move(job));
+    jobs_cv_.notify_one();
+  }
+
+  void SubmitError(std::string source, std::string url, std::string error) {
+    Job j;
+    j.path = std::move(source);
+    j.url = std::move(url);
+    j.error = std::move(error);
+    Submit(std::move(j));
+  }
+
+  void ReadAll() {
+    for (const std::string& in : inputs_) {
+      ++stats_->inputs;
+      if (in == "-") {
+        ReadStdin();
+      } else if (LooksLikeWarcFile(in)) {
+        std::unique_ptr<WarcReader> reader;
+        Status s = WarcReader::Open(in, WarcOptionsFor(), &reader);
+        if (!s.ok()) SubmitError(in, "", s.ToString());
+        else ReadWarc(in, reader.get());
+      } else {
+        Job j;
+        j.read_file = true;
+        j.path = in;
+        j.url = std::string(opt_.url);
+        j.charset = std::string(opt_.charset);
+        Submit(std::move(j));
+      }
+    }
+    std::lock_guard<std::mutex> lock(mu_);
+    reading_done_ = true;
+    jobs_cv_.notify_all();
+    done_cv_.notify_all();
+  }
+
+  WarcOptions WarcOptionsFor() const {
+    WarcOptions wo;
+    wo.html_only = true;
+    if (opt_.pipeline.max_bytes) wo.max_record_bytes = opt_.pipeline.max_bytes;
+    return wo;
+  }
+
+  void ReadStdin() {
+    std::string bytes;
+    ReadOptions ro;
+    ro.max_bytes = opt_.pipeline.max_bytes;
+    Status s = ReadInput("-", &bytes, ro);
+    bytes_read_ += bytes.size();
+    if (!s.ok()) return SubmitError("-", "", s.ToString());
+    if (StartsWithWarc(bytes)) {
+      std::unique_ptr<WarcReader> reader;
+      s = WarcReader::FromBuffer(bytes, WarcOptionsFor(), &reader);
+      if (!s.ok()) return SubmitError("-", "", s.ToString());
+      return ReadWarc("-", reader.get(), /*count_bytes=*/false);
+    }
+    Job j;
+    j.path = "-";
+    j.bytes = std::move(bytes);
+    j.url = std::string(opt_.url);
+    j.charset = std::string(opt_.charset);
+    Submit(std::move(j));
+  }
+
+  void ReadWarc(const std::string& path, WarcReader* reader, bool count_bytes = true) {
+    WarcRecord rec;
+    uint64_t last_pos = 0;
+    for (bool done = false;;) {
+      Status st = reader->Next(&rec, &done);
+      if (count_bytes) {
+        bytes_read_ += reader->position() - last_pos;
+        last_pos = reader->position();
+      }
+      if (done) {
+        if (!st.ok()) SubmitError(path + "@" + Offset(rec.offset), "", st.ToString());
+        break;
+      }
+      std::string source = path + "@" + Offset(rec.offset);
+      if (!st.ok()) {
+        // A damaged record (or stretch) becomes an error record, so nothing vanishes
+        // silently — unless it is plainly not a page (a request, an image response).
+        bool maybe_page = rec.type == WarcType::kNone || rec.type == WarcType::kOther ||
+                          ((rec.type == WarcType::kResponse || rec.type == WarcType::kResource) &&
+                           (rec.block.empty() || IsHtmlRecord(rec)));
+        if (maybe_page) SubmitError(source, rec.target_uri, st.ToString());
+        else ++skipped_;
+        continue;
+      }
+      Job j;
+      j.path = std::move(source);
+      j.bytes.assign(rec.body());
+      j.url = rec.target_uri;
+      j.charset = rec.http.charset;
+      j.content_language = std::string(rec.http.headers.Get("Content-Language"));
+      j.record_id = rec.record_id;
+      if (!rec.date.empty()) j.reference = ParseDatePhrase(rec.date);
+      Submit(std::move(j));
+    }
+    const WarcStats& ws = reader->stats();
+    warc_records_ += ws.records;
+    skipped_ += ws.records - std::min(ws.records, ws.returned);
+  }
+
+  // ---- workers ----
+  void Work() {
+    PageTimings timings;
+    for (;;) {
+      Job job;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        jobs_cv_.wait(lock, [&] { return !jobs_.empty() || reading_done_; });
+        if (jobs_.empty()) break;
+        job = std::move(jobs_.front());
+        jobs_.pop_front();
+      }
+      Done d = Process(&job, &timings);
+      std::lock_guard<std::mutex> lock(mu_);
+      done_.emplace(job.seq, std::move(d));
+      done_cv_.notify_one();
+    }
+    std::lock_guard<std::mutex> lock(mu_);
+    stats_->timings.decode_s += timings.decode_s;
+    stats_->timings.parse_s += timings.parse_s;
+    stats_->timings.extract_s += timings.extract_s;
+    ++workers_done_;
+    done_cv_.notify_all();
+  }
+
+  Done Process(Job* job, PageTimings* timings) {
+    Done d;
+    if (job->error.empty() && job->read_file) {
+      ReadOptions ro;
+      ro.max_bytes = opt_.pipeline.max_bytes;
+      Status s = ReadInput(job->path, &job->bytes, ro);
+      bytes_read_ += job->bytes.size();
+      if (!s.ok()) job->error = s.ToString();
+    }
+    if (!job->error.empty()) {
+      d.record = ErrorRecord(job->path, job->url, job->error);
+    } else {
+      PageInput in;
+      in.bytes = job->bytes;
+      in.source = job->path;
+      in.url = job->url;
+      in.charset = job->charset;
+      in.content_language = job->content_language;
+      in.reference = job->reference;
+      in.record_id = job->record_id;
+      d.page_bytes = job->bytes.size();
+      d.record = ProcessPage(in, opt_.pipeline, opt_.pipeline.timings ? timings : nullptr);
+    }
+    d.failed = !d.record.error.empty();
+    AppendRecord(d.record, opt_.format, &d.formatted);
+    return d;
+  }
+
+  // ---- writer (the caller's thread) ----
+  void Write(std::chrono::steady_clock::time_point start) {
+    uint64_t next = 0;
+    auto last_progress = start;
+    for (;;) {
+      Done d;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        auto ready = [&] {
+          if (done_.empty()) return false;
+          return !opt_.ordered || done_.begin()->first == next;
+        };
+        done_cv_.wait_for(lock, std::chrono::milliseconds(500), [&] {
+          return ready() || (workers_done_ == threads_ && done_.empty());
+        });
+        if (!ready()) {
+          if (workers_done_ == threads_ && done_.empty()) break;
+          lock.unlock();
+          Progress(start, &last_progress);
+          continue;
+        }
+        auto it = done_.begin();
+        d = std::move(it->second);
+        done_.erase(it);
+        ++next;
+        --in_flight_;
+        gate_cv_.notify_one();
+      }
+      ++stats_->records;
+      if (d.failed) ++stats_->failed;
+      stats_->page_bytes += d.page_bytes;
+      sink_(d.formatted, d.record);
+      Progress(start, &last_progress);
+    }
+    stats_->bytes_read = bytes_read_;
+    stats_->warc_records = warc_records_;
+    stats_->skipped_non_html = skipped_;
+  }
+
+  void Progress(std::chrono::steady_clock::time_point start, std::chrono::steady_clock::time_point* last) {
+    if (!opt_.on_progress) return;
+    auto now = std::chrono::steady_clock::now();
+    if (now - *last < std::chrono::milliseconds(500)) return;
+    *last = now;
+    stats_->bytes_read = bytes_read_;
+    stats_->warc_records = warc_records_;
+    stats_->skipped_non_html = skipped_;
+    stats_->seconds = std::chrono::duration<double>(now - start).count();
+    opt_.on_progress(*stats_);
+  }
+
+  const std::vector<std::string>& inputs_;
+  const CorpusOptions& opt_;
+  const RecordSink& sink_;
+  CorpusStats* stats_;
+  int threads_ = 1;
+  size_t depth_ = 8;
+
+  std::mutex mu_;
+  std::condition_variable jobs_cv_, done_cv_, gate_cv_;
+  std::deque<Job> jobs_;
+  std::map<uint64_t, Done> done_;
+  uint64_t next_seq_ = 0;
+  size_t in_flight_ = 0;
+  bool reading_done_ = false;
+  int workers_done_ = 0;
+  std::atomic<uint64_t> bytes_read_{0}, warc_records_{0}, skipped_{0};
+};
+
+}  // namespace
+
+bool LooksLikeWarcFile(const std::string& path) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  unsigned char head[4096];
+  size_t n = std::fread(head, 1, sizeof head, f);
+  std::fclose(f);
+  std::string_view raw(reinterpret_cast<char*>(head), n);
+  if (StartsWithWarc(raw)) return true;
+  char out[64];
+  if (LooksGzipped(raw)) {
+    z_stream zs{};
+    if (inflateInit2(&zs, 15 + 16) != Z_OK) return false;
+    zs.next_in = head;
+    zs.avail_in = static_cast<uInt>(n);
+    zs.next_out = reinterpret_cast<Bytef*>(out);
+    zs.avail_out = sizeof out;
+    inflate(&zs, Z_NO_FLUSH);
+    size_t got = sizeof out - zs.avail_out;
+    inflateEnd(&zs);
+    return StartsWithWarc(std::string_view(out, got));
+  }
+  // zstd frame, or the skippable dictionary frame of the WARC zstd proposal.
+  if (n >= 4 && ((head[0] == 0x28 && head[1] == 0xB5 && head[2] == 0x2F && head[3] == 0xFD) ||
+                 ((head[0] & 0xF0) == 0x50 && head[1] == 0x2A && head[2] == 0x4D && head[3] == 0x18))) {
+    if (head[0] != 0x28) return true;  // only WARC writers emit that dictionary frame
+    ZSTD_DStream* ds = ZSTD_createDStream();
+    ZSTD_inBuffer inb{head, n, 0};
+    ZSTD_outBuffer outb{out, sizeof out, 0};
+    ZSTD_decompressStream(ds, &outb, &inb);
+    ZSTD_freeDStream(ds);
+    return StartsWithWarc(std::string_view(out, outb.pos));
+  }
+  return false;
+}
+
+Status RunCorpus(const std::vector<std::string>& inputs, const CorpusOptions& options, const RecordSink& sink,
+                 CorpusStats* stats) {
+  if (inputs.empty()) return Status::InvalidArgument("no inputs");
+  *stats = CorpusStats{};
+  Runner(inputs, options, sink, stats).Run();
+  return Status::Ok();
+}
+
+}  // namespace matn
