@@ -590,14 +590,9 @@ class Matcher {
       if (m->a == 1) {  // now
         f->dt = r;
       } else {
-        Ymd g = CivilFromDays(ref_days_ + m->b);
-        f->dt = DateTime{g.y, g.m, g.d};
         TimeOfDay tm;
         TrailingTime(j, &tm);
-        if (tm.h >= 0) {
-          f->dt.hour = tm.h, f->dt.minute = tm.m, f->dt.second = tm.s;
-          ApplyZone(tm.zone, ref_days_ + m->b, &f->dt);
-        }
+        f->dt = Assemble(ref_days_ + m->b, tm);
       }
       f->relative = true;
       f->end = j;
@@ -750,7 +745,13 @@ class Matcher {
       Fail(at, "the weekday does not match the date");
       return false;
     }
-    int64_t d = *days;
+    f->dt = Assemble(*days, tm);
+    f->cal = c.cal;
+    return true;
+  }
+
+  // The day `d` (epoch days) at time `tm`, if any; 24:00 is the next day's 00:00.
+  DateTime Assemble(int64_t d, const TimeOfDay& tm) {
     DateTime dt;
     if (tm.h >= 0) {
       dt.hour = tm.h, dt.minute = tm.m, dt.second = tm.s;
@@ -759,9 +760,7 @@ class Matcher {
     Ymd g = CivilFromDays(d);
     dt.year = g.y, dt.month = g.m, dt.day = g.d;
     if (tm.h >= 0) ApplyZone(tm.zone, d, &dt);
-    f->dt = dt;
-    f->cal = c.cal;
-    return true;
+    return dt;
   }
 
   const std::vector<Token>& t_;

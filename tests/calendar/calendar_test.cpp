@@ -417,6 +417,7 @@ TEST(Relative, EveryLanguage) {
       {"yesterday", "2024-07-04"},
       {"today", "2024-07-05"},
       {"Yesterday at 6:24 PM", "2024-07-04T18:24"},
+      {"yesterday 24:00", "2024-07-05T00:00"},  // found by fuzzing: 24:00 rolls over here too
       {"vor 2 Stunden", "2024-07-05T08:00+04:30"},
       {"vor einem Tag", "2024-07-04"},
       {"vor 3 Tagen", "2024-07-02"},
