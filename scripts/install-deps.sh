@@ -13,6 +13,8 @@ PACKAGES=(
   libicu-dev libuchardet-dev zlib1g-dev libzstd-dev libcld2-dev libbrotli-dev libisal-dev
   # tests
   libgtest-dev libgmock-dev python3
+  # Python module, its tests and the Dask example
+  python3-dev python3-pybind11 python3-pytest python3-dask python3-distributed
   # sanitizers and fuzzing
   clang-14 libclang-rt-14-dev
   # Persian word list read at run time by ZWNJ repair (GPL-2+: never copied into the repo)
