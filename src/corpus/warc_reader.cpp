@@ -57,6 +57,44 @@ bool ParseLength(std::string_view v, uint64_t* out) {
   return true;
 }
 
+// A plausible record at the start of `text`: a version line and a complete
+// header block that has a Content-Length.
+bool LooksLikeRecord(std::string_view text) {
+  if (!IsVersionLine(text.data(), text.size())) return false;
+  size_t scanned = 0, hlen = corpus::FindBlankLine(text, &scanned);
+  if (hlen == 0) return false;
+  std::string head(text.substr(0, hlen));
+  for (char& c : head) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  return head.find("\ncontent-length:") != std::string::npos;
+}
+
+// Where the record that a wrong Content-Length made a block swallow starts
+// inside it: at the block's start (the header swallowed the trailer) or at a
+// line start, and only if a plausible record header begins there. npos if
+// none. `after` is what follows the block in the stream, where that header
+// may continue.
+size_t FindNextRecord(std::string_view block, std::string_view after) {
+  auto plausible = [&](size_t at) {
+    std::string text(block.substr(at, 1 << 16));
+    if (text.size() < (1 << 16)) text.append(after.substr(0, (1 << 16) - text.size()));
+    return LooksLikeRecord(text);
+  };
+  size_t lead = 0;
+  while (lead < block.size() && lead < 4 && (block[lead] == '\r' || block[lead] == '\n')) ++lead;
+  if (plausible(lead)) return lead;
+  for (size_t at = block.find("\nWARC/"); at != std::string_view::npos; at = block.find("\nWARC/", at + 1)) {
+    if (plausible(at + 1)) return at + 1;
+  }
+  return std::string_view::npos;
+}
+
+// The block without the record-ending CR/LFs before `next`.
+size_t BlockEnd(std::string_view block, size_t next) {
+  size_t end = next;
+  while (end > 0 && next - end < 4 && (block[end - 1] == '\r' || block[end - 1] == '\n')) --end;
+  return end;
+}
+
 // Copies the well-known fields out of r->headers; true when a valid
 // Content-Length was among them.
 bool TakeFields(WarcRecord* r) {
@@ -348,13 +386,11 @@ Status WarcReader::Impl::ReadBlock(WarcRecord* r, bool keep) {
     // shorter than declared. Recover what followed it if we hold it.
     std::string msg = "record" + At(r->offset) + ": Content-Length is " + std::to_string(want) + " but ";
     if (keep) {
-      size_t next = r->block.find("\r\n\r\nWARC/");
-      while (next != std::string::npos && !(next + 9 < r->block.size() && r->block[next + 9] >= '0' && r->block[next + 9] <= '9'))
-        next = r->block.find("\r\n\r\nWARC/", next + 1);
+      size_t next = FindNextRecord(r->block, {});
       if (next != std::string::npos) {
-        s.Unread(std::string_view(r->block).substr(next + 4));
-        r->block.resize(next);
-        return Status::Corrupt(msg + "the next record starts after " + std::to_string(next) + " bytes");
+        s.Unread(std::string_view(r->block).substr(next));
+        r->block.resize(BlockEnd(r->block, next));
+        return Status::Corrupt(msg + "the next record starts " + std::to_string(next) + " bytes into the block");
       }
       if (r->block.size() >= 4 && r->block.compare(r->block.size() - 4, 4, "\r\n\r\n") == 0)
         r->block.resize(r->block.size() - 4);
@@ -368,26 +404,28 @@ Status WarcReader::Impl::ReadBlock(WarcRecord* r, bool keep) {
 Status WarcReader::Impl::CheckTrailer(WarcRecord* r, bool kept) {
   s.Want(20);
   std::string_view t(s.data(), s.size());
+  size_t crlf = 0;
+  while (crlf < t.size() && crlf < 4 && (t[crlf] == '\r' || t[crlf] == '\n')) ++crlf;
   if (t.substr(0, 4) == "\r\n\r\n") {
     s.Consume(4);
   } else if (t.substr(0, 2) == "\n\n") {
     s.Consume(2);
-  } else if (t.substr(0, 2) == "\r\n" && (t.size() == 2 || IsVersionLine(t.data() + 2, t.size() - 2))) {
+  } else if (crlf == t.size() && s.exhausted()) {
+    s.Consume(crlf);  // the input or member ends inside (or instead of) the trailer
+  } else if (t.substr(0, 2) == "\r\n" && IsVersionLine(t.data() + 2, t.size() - 2)) {
     s.Consume(2);
-  } else if (!t.empty() && !IsVersionLine(t.data(), t.size())) {
+  } else if (!IsVersionLine(t.data(), t.size())) {
     // Not the end of a record: Content-Length is wrong. If the block we hold
     // contains the start of the next record, it was too large: give back
     // the bytes from there on. Otherwise it was too small: resynchronise.
     std::string msg = "record" + At(r->offset) + ": Content-Length " + std::to_string(r->content_length);
     if (kept) {
-      size_t next = r->block.find("\r\n\r\nWARC/");
-      while (next != std::string::npos && !(next + 9 < r->block.size() && r->block[next + 9] >= '0' && r->block[next + 9] <= '9'))
-        next = r->block.find("\r\n\r\nWARC/", next + 1);
+      size_t next = FindNextRecord(r->block, t);
       if (next != std::string::npos) {
-        s.Unread(std::string_view(r->block).substr(next + 4));
-        r->block.resize(next);
+        s.Unread(std::string_view(r->block).substr(next));
+        r->block.resize(BlockEnd(r->block, next));
         r->truncated = true;
-        return Status::Corrupt(msg + " is too large: the next record starts after " + std::to_string(next) + " bytes");
+        return Status::Corrupt(msg + " is wrong: the next record starts " + std::to_string(next) + " bytes into the block");
       }
     }
     resync_quietly = true;

@@ -54,34 +54,53 @@ std::string Cat(sv a, sv b, sv c) { return std::string(a).append(b).append(c); }
 
 constexpr sv kHe = "ه";
 // Plural suffix and the possessive clitics it carries, longest first.
-constexpr std::array<sv, 9> kPlural = {"هایشان", "هایتان", "هایمان", "هایش", "هایت", "هایم", "هایی", "های", "ها"};
+constexpr sv kPlural[] = {"هایشان", "هایتان", "هایمان", "هایش", "هایت", "هایم", "هایی", "های", "ها"};
 // Clitics written apart after silent ه: indefinite/adjectival ‑ای, copula/perfect
 // ‑ام ‑ای ‑ایم ‑اید ‑اند, possessive ‑ام ‑ات ‑اش (and ‑ایش spelled out), longest first.
-constexpr std::array<sv, 8> kHeClitics = {"ایشان", "اند", "اید", "ایم", "ای", "ام", "اش", "ات"};
+constexpr sv kHeClitics[] = {"ایشان", "اند", "اید", "ایم", "ای", "ام", "اش", "ات"};
 // Personal endings of a past stem (3sg has none), longest first.
-constexpr std::array<sv, 6> kPastEndings = {"یم", "ید", "ند", "م", "ی", ""};
+constexpr sv kPastEndings[] = {"یم", "ید", "ند", "م", "ی", ""};
 // Second elements of compounds that Persian writes after a ZWNJ (agentive and
 // adjectival suffixoids); a compound is only cut when the first part is a known word.
-constexpr std::array<sv, 36> kSecondElements = {
+// Most of them are present stems that never stand as a word of their own after a
+// noun (an imperative would take ب‑), so a space before them stood for a ZWNJ.
+constexpr sv kSecondElements[] = {
     "کنندگان", "کنندگی", "کننده", "دهندگان", "دهنده", "امیز", "انگیز", "پذیری", "پذیر", "ناپذیر",
     "سازی", "ساز", "گذاری", "گذار", "شناسی", "شناس", "اور", "اوری", "افزار", "اندازی", "اباد", "وگو",
     "گیری", "گیرنده", "رسانی", "رسان", "بندی", "زده", "زدگان", "زدگی", "نویس", "نویسی", "پردازی",
-    "نشین", "نشینی", "دهی"};
+    "نشین", "نشینی", "دهی", "تبار", "پوش", "پوشان", "گرا", "گرایی", "گرایان", "محور", "ستیز",
+    "ستیزی", "نگار", "نگاری", "نگاران", "شکن", "شکنی", "افرین", "افرینی", "الود", "زدایی", "جانبه",
+    "پراکنی", "پرست", "پرستی", "پرستان"};
+// The agent suffix ‑گر (bound) and its derivatives; گران is also the free
+// adjective "expensive", so these join only when the list knows X+گر.
+constexpr sv kGarForms[] = {"گر", "گری", "گران", "گرها"};
+// Words that never start a compound in the rules above: prepositions,
+// conjunctions, determiners, pronouns.
+constexpr sv kFunctionWords[] = {"و", "در", "به", "از", "با", "که", "را", "این", "ان", "تا", "بر",
+                                 "برای", "بین", "هم", "نیز", "یا", "اما", "چون", "اگر", "هر", "خود",
+                                 "او", "ما", "شما", "من", "انها", "اینها", "همین", "همان"};
+// Numerals start compounds (سه‌جانبه، چندملیتی) but the word list lacks some.
+constexpr sv kNumerals[] = {"یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", "چند", "همه"};
+// First elements that are prepositions/adverbs on their own but prefixes in
+// the compounds the word list writes with a ZWNJ (پیش‌بینی، فرا‌ملی، غیر‌نظامی).
+constexpr sv kPrefixLike[] = {"پیش", "پس", "فرا", "فرو", "ضد", "غیر", "نیمه", "فوق"};
+// Comparatives that keep ‑تر/‑ترین joined (Farhangestan's exceptions).
+constexpr sv kFusedComparatives[] = {"بیش", "کم", "به", "مه", "که"};
 
 // Nouns that start with می and would pass for a verb without the word list.
-constexpr std::array<sv, 14> kMiNouns = {"میلیون", "میلیارد", "میان", "میز", "میلادی", "میدان", "میزان",
+constexpr sv kMiNouns[] = {"میلیون", "میلیارد", "میان", "میز", "میلادی", "میدان", "میزان",
                                          "میراث", "میهن", "میوه", "میل", "میکروب", "میهمان", "میخ"};
 // Words ending in ها that are not plurals, for the same case.
-constexpr std::array<sv, 8> kHaWords = {"تنها", "انها", "اینها", "انتها", "اشتها", "رها", "بها", "ماها"};
+constexpr sv kHaWords[] = {"تنها", "انها", "اینها", "انتها", "اشتها", "رها", "بها", "ماها"};
 
 // Suffixes that are not words of their own but follow a silent ه after a ZWNJ.
-constexpr std::array<sv, 6> kAfterSilentHe = {"مند", "مندان", "مندی", "وار", "تر", "ترین"};
+constexpr sv kAfterSilentHe[] = {"مند", "مندان", "مندی", "وار", "تر", "ترین"};
 
 // Arabic-article second elements of theophoric names (هبت‌الله، فضل‌الحق).
-constexpr std::array<sv, 7> kNameElements = {"الله", "الحق", "الدین", "الرحمن", "الرحیم", "الملک", "الاسلام"};
+constexpr sv kNameElements[] = {"الله", "الحق", "الدین", "الرحمن", "الرحیم", "الملک", "الاسلام"};
 
-template <size_t N>
-bool In(const std::array<sv, N>& list, sv w) {
+template <class List>
+bool In(const List& list, sv w) {
   for (sv x : list)
     if (x == w) return true;
   return false;
@@ -111,6 +130,11 @@ class Repairer {
   // The part after می/نمی is a verb form: a listed present form, or a past
   // stem (ends in د/ت and has a listed infinitive) plus a personal ending.
   bool VerbRest(sv r) const;
+  // A finite verb or participle (پیش برویم، پیش رفته): compound verbs stay apart.
+  bool VerbForm(sv y) const {
+    return Has(Cat("می", kZ, y)) || Has(Cat("ن", y)) || Has(Cat(y, "ن")) ||
+           (EndsWith(y, kHe) && Has(Cat(y.substr(0, y.size() - kHe.size()), "ن")));
+  }
   bool ZwnjCuts(sv w, std::vector<size_t>* cuts) const;
   bool BoundBoundary(sv left, sv right) const;
   // x + Arabic-article word as one compound: فضل‌الحق، قاضی‌القضات، بین‌المللی.
@@ -118,6 +142,7 @@ class Repairer {
   bool PrefersPlural(sv bare) const;
   bool PluralFirst(sv w, std::vector<size_t>* cuts) const;
   bool SuffixCuts(sv w, std::vector<size_t>* cuts) const;
+  bool ComparativeCuts(sv w, std::vector<size_t>* cuts) const;
   bool CompoundCuts(sv w, std::vector<size_t>* cuts) const;
   void AddCut(sv w, size_t at, std::vector<size_t>* cuts) const {
     // Invisible after a non-joining letter: such words are written without it.
@@ -231,6 +256,23 @@ bool Repairer::SuffixCuts(sv w, std::vector<size_t>* cuts) const {
   return false;
 }
 
+// ‑تر/‑ترین are written apart (Farhangestan: بزرگ‌تر، مهم‌ترین) except in the
+// few lexicalised comparatives (بیشتر، کمتر، بهتر). A form is a comparative
+// when the list has its base and the superlative of that base: this keeps
+// دفتر، بستر، دختر whole.
+bool Repairer::ComparativeCuts(sv w, std::vector<size_t>* cuts) const {
+  if (!have_) return false;
+  for (sv suf : {sv("ترین"), sv("تر")}) {
+    if (!EndsWith(w, suf)) continue;
+    sv x = w.substr(0, w.size() - suf.size());
+    if (Chars(x) < 2 || In(kFusedComparatives, x) || !Has(x) || !Has(Cat(x, "ترین"))) return false;
+    if (suf == "تر" && !Has(w)) return false;
+    AddCut(w, x.size(), cuts);
+    return true;
+  }
+  return false;
+}
+
 bool Repairer::ArticleCompound(sv x, sv y) const {
   if (!StartsWith(y, "ال") || Chars(x) < 2 || !JoinsForward(LastCp(x))) return false;
   if (In(kNameElements, y)) return Chars(x) >= 3 || Known(x);
@@ -288,17 +330,24 @@ void Repairer::SplitFused(sv w, std::vector<size_t>* cuts) const {
       return;
     }
   }
+  if (ComparativeCuts(w, cuts)) return;
   if (SuffixCuts(w, cuts)) return;
   if (!listed) CompoundCuts(w, cuts);
 }
 
 bool Repairer::ShouldJoin(sv x, sv y) const {
   if (x.empty() || y.empty()) return false;
-  if (In(kPlural, y)) return !LexicalHa(Cat(x, "ها"));
-  if ((x == "می" || x == "نمی") && !In(kMiNouns, Cat("می", y))) return VerbRest(y);
-  // After ه, the indefinite/adjectival ‑ای and possessives are never written apart;
-  // the perfect's copula (گفته اند، رفته ام) legitimately is, so it stays.
-  if (y == "ای" || y == "اش" || y == "ات") return EndsWith(x, kHe) && Chars(x) >= 2;
+  // ‑ها never stands alone: a space before it stood for a ZWNJ, also after
+  // آن/این (آن‌ها، این‌ها) and words that have a lexical ‑ها of their own.
+  if (In(kPlural, y)) return true;
+  // Nor does the verbal prefix: any following word is the verb (the free noun
+  // می "wine" is poetic), so the word list need not know the form.
+  if (x == "می" || x == "نمی") return Chars(y) >= 2 && !In(kFunctionWords, y);
+  // Possessive ‑اش/‑ات are bound; the indefinite/adjectival ‑ای is bound after
+  // silent ه (elsewhere ای is also the vocative "O"). The perfect's copula
+  // (گفته اند، رفته ام) is legitimately written apart in Dari, so it stays.
+  if (y == "اش" || y == "ات") return Chars(x) >= 2;
+  if (y == "ای") return EndsWith(x, kHe) && Chars(x) >= 2;
   if (In(kHeClitics, y)) return false;
   // A compound listed with a ZWNJ at exactly this boundary — but not two free
   // words (ایالات متحده، گفته است): the word list joins many a phrase that
@@ -307,10 +356,13 @@ bool Repairer::ShouldJoin(sv x, sv y) const {
   if (!z.empty() && z.size() == x.size() + kZ.size() + y.size() && z.substr(x.size(), kZ.size()) == kZ &&
       (lex_.IsCommonCompound(z) || (have_ && Chars(x) >= 3 && (!Has(x) || !Has(y)))))
     return true;
-  if (!have_) return false;
-  if (In(kSecondElements, y)) return Known(x);
-  if (In(kNameElements, y) && ArticleCompound(x, y)) return true;
+  if (!have_ || In(kFunctionWords, x)) return false;
+  if (In(kSecondElements, y)) return Known(x) || In(kNumerals, x);
+  if (In(kGarForms, y)) return Known(x) && (Has(Cat(x, "گر")) || Has(Cat(x, kZ, "گر")));
+  // Not after a participle ending in silent ه (گفته القاهره).
+  if (!EndsWith(x, kHe) && ArticleCompound(x, y)) return true;
   if (x == "بی") return Has(Cat(x, kZ, y));
+  if (In(kPrefixLike, x)) return Has(Cat(x, kZ, y)) && !VerbForm(y);
   if (y == "ترین" || y == "تر") return Has(Cat(x, "تر")) || Has(Cat(x, kZ, "تر"));
   return false;
 }
