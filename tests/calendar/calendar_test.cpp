@@ -146,6 +146,9 @@ TEST(SolarHijri, SpellingVariantsDigitsAndForms) {
       {"۱۵/۰۴/۱۴۰۳", "2024-07-05"},
       {"۱۴۰۳/۰۴/۱۵ ساعت ۱۰:۳۰", "2024-07-05T10:30"},
       {"1398/05/10", "2019-08-01"},  // [J] Latin digits, ≤ 1430 without a hint → Solar
+      {"جدی ۰۳, ۱۴۰۳", "2024-12-23"},  // [D] darivoa.com prints its dates month-first like this
+      {"۱ام تیر ۱۴۰۳", "2024-06-21"},  // [J] ordinal suffix; 1 Tir 1403 = 2024-06-21
+      {"٢٠٢٤/٠٧/٠٥", "2024-07-05"},    // Arabic-Indic digits, a Gregorian year
   });
 }
 
