@@ -9,6 +9,9 @@
 //
 // A UTC offset appears in the result only when the text states or implies one.
 //
+// Gregorian month names are also read in Portuguese, Italian, Dutch, Turkish,
+// Russian and Ukrainian (no weekdays or relative phrases in those).
+//
 // What is read (all vocabulary lives in one table, src/calendar/tables.cpp):
 //   * numeric:   2024-07-05, 2024-07-05T06:24:00Z, 2024-07-05 06:24:00.123+04:30
 //                (RFC 3339), 20240705 (whole phrase only), 05.07.2024, 5/7/2024,
