@@ -50,6 +50,8 @@ Options:
   --comments       also extract reader comments (JSON field "comments";
                    after the text in txt/markdown)
   --no-tables      leave data tables out
+  --captions       keep photo captions (each once); by default they are left
+                   out of the text, as human readers of "the article" do
   --links          keep link targets: "links" field in JSON, [text](href)
                    in Markdown
   --images         keep images: "images" field in JSON, ![alt](src) in
@@ -307,6 +309,8 @@ int RunExtract(int argc, char** argv) {
       s.comments = true;
     } else if (a == "--no-tables") {
       s.eo.tables = false;
+    } else if (a == "--captions") {
+      s.eo.captions = true;
     } else if (a == "--links") {
       s.links = true;
     } else if (a == "--images") {

@@ -39,8 +39,9 @@
 //  4. Inside it, boilerplate is pruned by tag (nav, aside, footer, forms),
 //     class tokens, link density, and shape (link lists, skip links to
 //     #anchors, rows of tiny tokens such as "XS SM MD LG" or "A A A"), and
-//     the rest is serialised to blocks. A figure caption is emitted once
-//     (from figcaption; image alt/title never enter the text).
+//     the rest is serialised to blocks. Figure captions are left out unless
+//     asked for (ExtractOptions::captions), and then emitted once (from
+//     figcaption; image alt/title never enter the text).
 //  5. When the page carries a JSON-LD articleBody and the chosen text barely
 //     overlaps it, the container that best covers the articleBody's words is
 //     used instead. When the result is too short, a wider selection is tried
@@ -77,6 +78,10 @@ struct ExtractOptions {
   bool tables = true;     // keep tables (rows as blocks)
   bool links = false;     // collect Article::links; inline [text](href) in Block::markdown
   bool images = false;    // emit kImage blocks and collect Article::images
+  // Photo captions and credits (figcaption, elements classed caption/credit).
+  // Off by default: people reading "the article" leave them out (the human
+  // gold of the benchmarks does). When on, each caption appears once.
+  bool captions = false;
   bool markdown = false;  // fill Block::markdown (inline emphasis, code, links when `links`)
   Favor favor = Favor::kBalanced;
   // Evidence from the metadata layer (both optional):

@@ -87,7 +87,8 @@ constexpr Entry kWords[] = {
     {"sidebox", kCatSidebar, false},
     {"sidenav", kCatNav, false},
     {"seitenleiste", kCatSidebar, false},
-    {"widget", kCatSidebar, true},
+    // Page builders call every content block a "widget": not evidence alone.
+    {"widget", 0, true},
     {"skyscraper", kCatAds, false},
     // sharing and social
     {"addthis", kCatShare, false},
@@ -296,6 +297,9 @@ void ClassifyName(std::string_view name, uint32_t* cats) {
     *cats |= kCatNoPrint;
     return;
   }
+  // BEM modifiers ("section--ads", "teaser--large") qualify the element named
+  // before them; the element name says what it is.
+  if (size_t mod = name.find("--"); mod != std::string_view::npos && mod > 0) name = name.substr(0, mod);
   // State/modifier names describe the page, not the element: "has-sidebar", "no-comments".
   for (std::string_view p : {"has-", "no-", "with-", "without-", "show-", "is-", "js-", "hide-"})
     if (StartsLower(name, p)) return;

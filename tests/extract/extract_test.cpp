@@ -63,9 +63,17 @@ TEST_F(BoilerplatePage, DropsBoilerplate) {
   }
 }
 
-TEST_F(BoilerplatePage, CaptionOnce) {
-  std::string t = ExtractHtml(html_).Text();
+TEST_F(BoilerplatePage, CaptionOnceWhenAsked) {
+  ExtractOptions opt;
+  opt.captions = true;
+  std::string t = ExtractHtml(html_, opt).Text();
   EXPECT_EQ(Count(t, "Volunteers carry sandbags"), 1u) << t;
+}
+
+TEST_F(BoilerplatePage, NoCaptionByDefault) {
+  std::string t = ExtractHtml(html_).Text();
+  EXPECT_EQ(Count(t, "Volunteers carry sandbags"), 0u) << t;
+  EXPECT_NE(t.find("more than four hundred households"), std::string::npos) << t;
 }
 
 TEST_F(BoilerplatePage, TitleHeadingNotRepeatedWhenKnown) {
@@ -76,7 +84,9 @@ TEST_F(BoilerplatePage, TitleHeadingNotRepeatedWhenKnown) {
 }
 
 TEST_F(BoilerplatePage, BlockKinds) {
-  Article a = ExtractHtml(html_);
+  ExtractOptions opt;
+  opt.captions = true;
+  Article a = ExtractHtml(html_, opt);
   int headings = 0, items = 0, quotes = 0, captions = 0;
   for (const auto& b : a.blocks) {
     if (b.kind == BlockKind::kHeading && b.text == "A long recovery") {
@@ -109,6 +119,7 @@ TEST_F(BoilerplatePage, LinksAndImagesWhenAsked) {
   ExtractOptions opt;
   opt.links = true;
   opt.images = true;
+  opt.captions = true;
   opt.base_url = "https://news.example/2024/03/flood.html";
   Article a = ExtractHtml(html_, opt);
   ASSERT_FALSE(a.images.empty());
