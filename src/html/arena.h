@@ -1,0 +1,91 @@
+// src/html/arena.h — bump allocator behind a Document's nodes and strings.
+//
+// Everything the parser keeps (Node, Attribute arrays, copied text) is
+// trivially destructible, so the arena never runs destructors: freeing a
+// Document frees a handful of blocks, whatever the shape of the tree.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <string_view>
+#include <vector>
+
+namespace matn::html {
+
+class Arena {
+ public:
+  Arena() = default;
+  Arena(const Arena&) = delete;
+  Arena& operator=(const Arena&) = delete;
+
+  void* Alloc(size_t n, size_t align = alignof(std::max_align_t)) {
+    size_t pad = (align - reinterpret_cast<uintptr_t>(cur_) % align) % align;
+    if (static_cast<size_t>(end_ - cur_) < n + pad) {
+      if (n + align > kBigAlloc) {  // own block; keep filling the current one
+        blocks_.emplace_back(new char[n + align]);
+        reserved_ += n + align;
+        char* b = blocks_.back().get();
+        return b + (align - reinterpret_cast<uintptr_t>(b) % align) % align;
+      }
+      Grow(n + align);
+      pad = (align - reinterpret_cast<uintptr_t>(cur_) % align) % align;
+    }
+    char* p = cur_ + pad;
+    cur_ = p + n;
+    return p;
+  }
+
+  template <class T>
+  T* New() {
+    return new (Alloc(sizeof(T), alignof(T))) T();
+  }
+
+  template <class T>
+  T* NewArray(size_t n) {
+    if (n == 0) return nullptr;
+    T* p = static_cast<T*>(Alloc(sizeof(T) * n, alignof(T)));
+    for (size_t i = 0; i < n; ++i) new (p + i) T();
+    return p;
+  }
+
+  std::string_view Copy(std::string_view s) {
+    if (s.empty()) return {};
+    char* p = static_cast<char*>(Alloc(s.size(), 1));
+    std::memcpy(p, s.data(), s.size());
+    return {p, s.size()};
+  }
+
+  void Reset() {
+    blocks_.clear();
+    cur_ = end_ = nullptr;
+    next_block_ = 16 * 1024;
+    reserved_ = 0;
+  }
+
+  // Bytes reserved from the system.
+  size_t bytes() const { return reserved_; }
+
+ private:
+  static constexpr size_t kBigAlloc = 64 * 1024;
+
+  void Grow(size_t at_least) {
+    size_t size = next_block_;
+    if (next_block_ < (size_t{1} << 20)) next_block_ *= 2;
+    if (size < at_least) size = at_least;
+    blocks_.emplace_back(new char[size]);
+    cur_ = blocks_.back().get();
+    end_ = cur_ + size;
+    reserved_ += size;
+  }
+
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* cur_ = nullptr;
+  char* end_ = nullptr;
+  size_t next_block_ = 16 * 1024;
+  size_t reserved_ = 0;
+};
+
+}  // namespace matn::html

@@ -1,0 +1,776 @@
+// src/html/tree_builder.cpp — WHATWG tree construction: driver, stack of open
+// elements, scope tracking, active formatting elements, adoption agency.
+//
+// DESIGN NOTE (why the data structures look the way they do)
+//
+// The spec phrases most decisions as walks over the stack of open elements
+// ("has a p element in button scope": walk down until a p or a boundary).
+// Taken literally these are O(depth) per token, so 200,000 nested elements
+// cost 4·10^10 steps. Instead every question a walk answers is reduced to
+// comparing two stack positions:
+//   * slots_[s] holds, per element name, the open elements with that name in
+//     stack order (HTML names by Tag id, other HTML names and foreign names
+//     interned), so "topmost X" is slots_[X].back();
+//   * lists_[k] holds, per boundary kind k (scope, list item scope, button
+//     scope, table scope, special, special-minus-address/div/p, the elements
+//     "reset the insertion mode" looks for, all HTML elements), the open
+//     elements of that kind in stack order.
+// "X in scope" is then position(topmost X) >= position(topmost boundary); the
+// "any other end tag" walk (which stops at special elements), the li/dd/dt
+// loops, the foreign-content end-tag walk (which stops at the first HTML
+// element) and reset-the-insertion-mode are the same comparison. Each element
+// records its stack index; push and pop are O(1) per list it belongs to.
+// Removing or inserting in the middle of the stack (the adoption agency,
+// </form>, after-head's pushed head) shifts the elements above, which costs
+// O(elements above) for the stack, the lists and the indices alike; only the
+// adoption agency does it repeatedly, and its furthest-block walk is bounded
+// by the spec's own loop counters.
+//
+// The list of active formatting elements keeps, per formatting tag, the
+// entries in list order (afe_by_tag_), so finding "the last <b> after the last
+// marker" is O(1). The Noah's Ark clause counts entries per (tag+attributes
+// hash, marker depth) in a hash map and only walks the list when a fourth
+// identical entry arrives, stopping at the third match.
+//
+// Text appended to an existing text node goes into a growable arena buffer
+// recorded per node (capacity doubling), so appending is amortised O(1) even
+// when insertion alternates between text nodes (foster parenting); text made
+// of one run of input keeps pointing into the input. Nothing here recurses.
+#include "html/tree_builder.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "html/tree_builder_impl.h"
+
+namespace matn::html {
+namespace {
+
+constexpr uint32_t kNoSlot = UINT32_MAX;
+
+void EraseFromBack(std::vector<Elem*>& v, const Elem* e) {
+  for (size_t i = v.size(); i-- > 0;)
+    if (v[i] == e) {
+      v.erase(v.begin() + static_cast<ptrdiff_t>(i));
+      return;
+    }
+}
+
+void ReplaceFromBack(std::vector<Elem*>& v, const Elem* old, Elem* repl) {
+  for (size_t i = v.size(); i-- > 0;)
+    if (v[i] == old) {
+      v[i] = repl;
+      return;
+    }
+}
+
+// Inserts e (whose stack_index is already set) keeping v sorted by stack index.
+void InsertSorted(std::vector<Elem*>& v, Elem* e) {
+  size_t i = v.size();
+  while (i > 0 && v[i - 1]->stack_index >= e->stack_index) --i;
+  v.insert(v.begin() + static_cast<ptrdiff_t>(i), e);
+}
+
+uint64_t HashBytes(std::string_view s, uint64_t h) {
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001B3ull;
+  return h;
+}
+
+uint64_t Signature(const Node& n) {
+  uint64_t sig = HashBytes(n.name, 0xCBF29CE484222325ull) * 31 + n.num_attrs;
+  for (uint32_t i = 0; i < n.num_attrs; ++i) {  // order-independent: a sum of per-attribute hashes
+    uint64_t h = HashBytes(n.attrs[i].name, 0xCBF29CE484222325ull + static_cast<int>(n.attrs[i].ns));
+    h = HashBytes(n.attrs[i].value, h * 0x9E3779B97F4A7C15ull);
+    sig += h ^ (h >> 29);
+  }
+  return sig;
+}
+
+bool SameAttrs(const Node& a, const Node& b) {
+  if (a.num_attrs != b.num_attrs) return false;
+  if (a.attrs == b.attrs) return true;
+  bool in_order = true;
+  for (uint32_t i = 0; i < a.num_attrs && in_order; ++i)
+    in_order = a.attrs[i].name == b.attrs[i].name && a.attrs[i].ns == b.attrs[i].ns &&
+               a.attrs[i].value == b.attrs[i].value;
+  if (in_order) return true;
+  for (uint32_t i = 0; i < a.num_attrs; ++i) {
+    bool found = false;
+    for (uint32_t j = 0; j < b.num_attrs && !found; ++j)
+      found = a.attrs[i].name == b.attrs[j].name && a.attrs[i].ns == b.attrs[j].ns &&
+              a.attrs[i].value == b.attrs[j].value;
+    if (!found) return false;
+  }
+  return true;
+}
+
+uint64_t NoahKey(const Elem* e) { return e->sig ^ (uint64_t{e->afe_depth} * 0x9E3779B97F4A7C15ull); }
+
+bool IsImpliedEndTag(Tag t) {
+  switch (t) {
+    case Tag::kDd: case Tag::kDt: case Tag::kLi: case Tag::kOptgroup: case Tag::kOption:
+    case Tag::kP: case Tag::kRb: case Tag::kRp: case Tag::kRt: case Tag::kRtc:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+TreeBuilder::TreeBuilder(Document::Impl* doc, const ParseOptions&)
+    : doc_(doc), tok_(doc->input) {
+  constexpr size_t kTags = static_cast<size_t>(Tag::kXmp) + 1;
+  slots_.resize(kTags);
+  afe_by_tag_.resize(kTags);
+}
+
+// ---------------------------------------------------------------- DOM
+
+void TreeBuilder::Append(Node* parent, Node* child) {
+  child->parent = parent;
+  child->prev_sibling = parent->last_child;
+  child->next_sibling = nullptr;
+  if (parent->last_child) parent->last_child->next_sibling = child;
+  else parent->first_child = child;
+  parent->last_child = child;
+}
+
+void TreeBuilder::InsertBefore(Node* parent, Node* child, Node* ref) {
+  child->parent = parent;
+  child->next_sibling = ref;
+  child->prev_sibling = ref->prev_sibling;
+  if (ref->prev_sibling) ref->prev_sibling->next_sibling = child;
+  else parent->first_child = child;
+  ref->prev_sibling = child;
+}
+
+void TreeBuilder::Detach(Node* n) {
+  Node* p = n->parent;
+  if (!p) return;
+  if (n->prev_sibling) n->prev_sibling->next_sibling = n->next_sibling;
+  else p->first_child = n->next_sibling;
+  if (n->next_sibling) n->next_sibling->prev_sibling = n->prev_sibling;
+  else p->last_child = n->prev_sibling;
+  n->parent = n->prev_sibling = n->next_sibling = nullptr;
+}
+
+Elem* TreeBuilder::CreateElement(const Tok& t, Namespace ns) {
+  Elem* e = doc_->arena.New<Elem>();
+  ++doc_->node_count;
+  Node& n = e->node;
+  n.type = NodeType::kElement;
+  n.ns = ns;
+  n.tag = t.tag;
+  if (ns == Namespace::kSvg) {
+    std::string_view adj = AdjustSvgTagName(t.name);
+    n.name = adj.data() != t.name.data() ? adj : (t.tag != Tag::kUnknown ? TagName(t.tag) : Keep(t.name));
+  } else {
+    n.name = t.tag != Tag::kUnknown ? TagName(t.tag) : Keep(t.name);
+  }
+  n.attrs = MakeAttrs(t, ns, &n.num_attrs);
+  if (ns == Namespace::kHtml) {
+    e->slot = HtmlSlot(t.name, t.tag, true);
+    if (t.tag == Tag::kTemplate) n.template_contents = NewNode(NodeType::kDocumentFragment);
+  } else {
+    e->slot = ForeignSlot(t.name, true);
+    if (ns == Namespace::kSvg)
+      e->html_ip = t.tag == Tag::kForeignObject || t.tag == Tag::kDesc || t.tag == Tag::kTitle;
+    else if (t.tag == Tag::kAnnotationXml)
+      for (uint32_t i = 0; i < n.num_attrs; ++i) {
+        if (n.attrs[i].name != "encoding" || n.attrs[i].ns != AttrNamespace::kNone) continue;
+        std::string v(n.attrs[i].value);
+        for (char& c : v) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
+        e->html_ip = v == "text/html" || v == "application/xhtml+xml";
+      }
+  }
+  e->lists = ListMask(ns, t.tag);
+  return e;
+}
+
+Elem* TreeBuilder::CloneElement(const Elem* src) {
+  Elem* e = doc_->arena.New<Elem>();
+  ++doc_->node_count;
+  e->node.type = NodeType::kElement;
+  e->node.ns = src->node.ns;
+  e->node.tag = src->node.tag;
+  e->node.name = src->node.name;
+  e->node.attrs = src->node.attrs;  // attribute arrays are never mutated once shared
+  e->node.num_attrs = src->node.num_attrs;
+  e->slot = src->slot;
+  e->lists = src->lists;
+  e->html_ip = src->html_ip;
+  e->sig = src->sig;
+  return e;
+}
+
+uint32_t TreeBuilder::HtmlSlot(std::string_view name, Tag tag, bool create) {
+  if (tag != Tag::kUnknown) return static_cast<uint32_t>(tag);
+  auto it = html_names_.find(name);
+  if (it != html_names_.end()) return it->second;
+  if (!create) return kNoSlot;
+  uint32_t s = static_cast<uint32_t>(slots_.size());
+  slots_.emplace_back();
+  html_names_.emplace(std::string(name), s);
+  return s;
+}
+
+uint32_t TreeBuilder::ForeignSlot(std::string_view name, bool create) {
+  auto it = foreign_names_.find(name);
+  if (it != foreign_names_.end()) return it->second;
+  if (!create) return kNoSlot;
+  uint32_t s = static_cast<uint32_t>(slots_.size());
+  slots_.emplace_back();
+  foreign_names_.emplace(std::string(name), s);
+  return s;
+}
+
+TreeBuilder::Place TreeBuilder::AppropriatePlace(Node* override_target) {
+  Node* target = override_target ? override_target : &CurrentNode()->node;
+  Place p{target, nullptr};
+  if (foster_ && target->ns == Namespace::kHtml && target->type == NodeType::kElement &&
+      (target->tag == Tag::kTable || target->tag == Tag::kTbody || target->tag == Tag::kTfoot ||
+       target->tag == Tag::kThead || target->tag == Tag::kTr)) {
+    Elem* tmpl = TopOf(Tag::kTemplate);
+    Elem* table = TopOf(Tag::kTable);
+    if (tmpl && (!table || tmpl->stack_index > table->stack_index)) {
+      return {tmpl->node.template_contents, nullptr};
+    }
+    if (!table) {
+      p = {&stack_[0]->node, nullptr};
+    } else if (table->node.parent) {
+      return {table->node.parent, &table->node};
+    } else {
+      p = {&stack_[table->stack_index - 1]->node, nullptr};
+    }
+  }
+  if (p.parent->type == NodeType::kElement && p.parent->template_contents)
+    p.parent = p.parent->template_contents;
+  return p;
+}
+
+Elem* TreeBuilder::InsertHtml(const Tok& t) { return InsertForeign(t, Namespace::kHtml); }
+
+Elem* TreeBuilder::InsertForeign(const Tok& t, Namespace ns) {
+  Elem* e = CreateElement(t, ns);
+  InsertAt(AppropriatePlace(), &e->node);
+  Push(e);
+  return e;
+}
+
+void TreeBuilder::InsertText(std::string_view s) {
+  if (s.empty()) return;
+  Place p = AppropriatePlace();
+  if (p.parent->type == NodeType::kDocument) return;
+  Node* prev = p.before ? p.before->prev_sibling : p.parent->last_child;
+  if (prev && prev->type == NodeType::kText) {
+    AppendText(prev, s);
+    return;
+  }
+  Node* n = NewNode(NodeType::kText);
+  n->data = Keep(s);
+  InsertAt(p, n);
+}
+
+void TreeBuilder::AppendText(Node* text, std::string_view s) {
+  std::string_view d = text->data;
+  if (d.data() + d.size() == s.data() && tok_.PointsIntoInput(d) && tok_.PointsIntoInput(s)) {
+    text->data = {d.data(), d.size() + s.size()};  // the next run of the same input
+    return;
+  }
+  size_t cap = 0;
+  if (text == grow_node_) {
+    cap = grow_cap_;
+  } else if (auto it = grow_caps_.find(text); it != grow_caps_.end()) {
+    cap = it->second;
+  }
+  size_t need = d.size() + s.size();
+  if (cap >= need) {
+    std::memcpy(const_cast<char*>(d.data()) + d.size(), s.data(), s.size());
+  } else {
+    cap = std::max<size_t>(need * 2, 64);
+    char* b = static_cast<char*>(doc_->arena.Alloc(cap, 1));
+    std::memcpy(b, d.data(), d.size());
+    std::memcpy(b + d.size(), s.data(), s.size());
+    d = {b, d.size()};
+  }
+  text->data = {d.data(), need};
+  if (text != grow_node_) {
+    if (grow_node_) grow_caps_[grow_node_] = grow_cap_;
+    grow_node_ = text;
+  }
+  grow_cap_ = cap;
+}
+
+void TreeBuilder::InsertComment(std::string_view data, Node* parent) {
+  Node* c = NewNode(NodeType::kComment);
+  c->data = Keep(data);
+  if (parent) Append(parent, c);
+  else InsertAt(AppropriatePlace(), c);
+}
+
+// ---------------------------------------------------------------- stack
+
+void TreeBuilder::Push(Elem* e) {
+  e->stack_index = static_cast<int32_t>(stack_.size());
+  stack_.push_back(e);
+  slots_[e->slot].push_back(e);
+  for (uint16_t m = e->lists, k = 0; m; m >>= 1, ++k)
+    if (m & 1) lists_[k].push_back(e);
+}
+
+void TreeBuilder::Pop() {
+  Elem* e = stack_.back();
+  stack_.pop_back();
+  e->stack_index = -1;
+  slots_[e->slot].pop_back();
+  for (uint16_t m = e->lists, k = 0; m; m >>= 1, ++k)
+    if (m & 1) lists_[k].pop_back();
+}
+
+void TreeBuilder::RemoveFromStack(Elem* e) {
+  if (e->stack_index < 0) return;
+  if (e == stack_.back()) return Pop();
+  size_t i = static_cast<size_t>(e->stack_index);
+  stack_.erase(stack_.begin() + static_cast<ptrdiff_t>(i));
+  for (; i < stack_.size(); ++i) stack_[i]->stack_index = static_cast<int32_t>(i);
+  EraseFromBack(slots_[e->slot], e);
+  for (uint16_t m = e->lists, k = 0; m; m >>= 1, ++k)
+    if (m & 1) EraseFromBack(lists_[k], e);
+  e->stack_index = -1;
+}
+
+void TreeBuilder::InsertIntoStack(Elem* e, int pos) {
+  if (static_cast<size_t>(pos) == stack_.size()) return Push(e);
+  stack_.insert(stack_.begin() + pos, e);
+  for (size_t i = static_cast<size_t>(pos); i < stack_.size(); ++i)
+    stack_[i]->stack_index = static_cast<int32_t>(i);
+  InsertSorted(slots_[e->slot], e);
+  for (uint16_t m = e->lists, k = 0; m; m >>= 1, ++k)
+    if (m & 1) InsertSorted(lists_[k], e);
+}
+
+void TreeBuilder::PopUntil(Tag t) {
+  while (!stack_.empty()) {
+    Elem* e = stack_.back();
+    Pop();
+    if (e->node.Is(t)) return;
+  }
+}
+
+void TreeBuilder::PopUntilOneOf(const Tag* tags, int n) {
+  while (!stack_.empty()) {
+    Elem* e = stack_.back();
+    Pop();
+    if (e->node.ns == Namespace::kHtml)
+      for (int i = 0; i < n; ++i)
+        if (e->node.tag == tags[i]) return;
+  }
+}
+
+void TreeBuilder::PopUntilElem(Elem* target) {
+  while (!stack_.empty()) {
+    Elem* e = stack_.back();
+    Pop();
+    if (e == target) return;
+  }
+}
+
+bool TreeBuilder::AnyHeadingInScope() const {
+  int top = -1;
+  for (Tag t : {Tag::kH1, Tag::kH2, Tag::kH3, Tag::kH4, Tag::kH5, Tag::kH6}) top = std::max(top, TagTop(t));
+  return top >= 0 && top >= ListTop(kLScope);
+}
+
+bool TreeBuilder::AnyInTableScope(std::initializer_list<Tag> tags) const {
+  int top = -1;
+  for (Tag t : tags) top = std::max(top, TagTop(t));
+  return top >= 0 && top >= ListTop(kLTable);
+}
+
+void TreeBuilder::GenerateImpliedEndTags(Tag except) {
+  while (!stack_.empty()) {
+    const Node& n = stack_.back()->node;
+    if (n.ns != Namespace::kHtml || n.tag == except || !IsImpliedEndTag(n.tag)) return;
+    Pop();
+  }
+}
+
+void TreeBuilder::GenerateAllImpliedEndTagsThoroughly() {
+  while (!stack_.empty()) {
+    const Node& n = stack_.back()->node;
+    if (n.ns != Namespace::kHtml) return;
+    switch (n.tag) {
+      case Tag::kCaption: case Tag::kColgroup: case Tag::kTbody: case Tag::kTd: case Tag::kTfoot:
+      case Tag::kTh: case Tag::kThead: case Tag::kTr:
+        break;
+      default:
+        if (!IsImpliedEndTag(n.tag)) return;
+    }
+    Pop();
+  }
+}
+
+void TreeBuilder::ClosePElement() {
+  GenerateImpliedEndTags(Tag::kP);
+  PopUntil(Tag::kP);
+}
+
+void TreeBuilder::ResetInsertionMode() {
+  Elem* node = lists_[kLReset].empty() ? nullptr : lists_[kLReset].back();
+  bool last = false;
+  if (!node || node->stack_index == 0) {
+    if (fragment_) {
+      node = context_;
+      last = true;
+    }
+  }
+  if (!node || node->node.ns != Namespace::kHtml) {
+    mode_ = Mode::kInBody;
+    return;
+  }
+  switch (node->node.tag) {
+    case Tag::kTd: case Tag::kTh:
+      if (!last) { mode_ = Mode::kInCell; return; }
+      break;
+    case Tag::kTr: mode_ = Mode::kInRow; return;
+    case Tag::kTbody: case Tag::kThead: case Tag::kTfoot: mode_ = Mode::kInTableBody; return;
+    case Tag::kCaption: mode_ = Mode::kInCaption; return;
+    case Tag::kColgroup: mode_ = Mode::kInColumnGroup; return;
+    case Tag::kTable: mode_ = Mode::kInTable; return;
+    case Tag::kTemplate:
+      mode_ = template_modes_.empty() ? Mode::kInBody : template_modes_.back();
+      return;
+    case Tag::kHead:
+      if (!last) { mode_ = Mode::kInHead; return; }
+      break;
+    case Tag::kBody: mode_ = Mode::kInBody; return;
+    case Tag::kFrameset: mode_ = Mode::kInFrameset; return;
+    case Tag::kHtml: mode_ = head_ ? Mode::kAfterHead : Mode::kBeforeHead; return;
+    default: break;
+  }
+  mode_ = Mode::kInBody;
+}
+
+// ---------------------------------------------------------------- formatting list
+
+void TreeBuilder::AfePush(Elem* e) {
+  e->sig = Signature(e->node);
+  e->afe_depth = markers_;
+  uint64_t key = NoahKey(e);
+  auto it = noah_.find(key);
+  if (it != noah_.end() && it->second >= 3) {
+    int matches = 0;
+    for (size_t i = afe_.size(); i-- > 0 && afe_[i];) {
+      Elem* x = afe_[i];
+      if (x->sig == e->sig && x->node.tag == e->node.tag && SameAttrs(x->node, e->node) && ++matches == 3) {
+        AfeRemoveAt(static_cast<int>(i));
+        break;
+      }
+    }
+  }
+  afe_.push_back(e);
+  e->in_afe = true;
+  afe_by_tag_[static_cast<size_t>(e->node.tag)].push_back(e);
+  ++noah_[key];
+}
+
+void TreeBuilder::AfeRemoveAt(int i) {
+  Elem* e = afe_[static_cast<size_t>(i)];
+  afe_.erase(afe_.begin() + i);
+  e->in_afe = false;
+  EraseFromBack(afe_by_tag_[static_cast<size_t>(e->node.tag)], e);
+  auto it = noah_.find(NoahKey(e));
+  if (it != noah_.end() && --it->second == 0) noah_.erase(it);
+}
+
+void TreeBuilder::AfeReplaceAt(int i, Elem* repl) {
+  Elem* old = afe_[static_cast<size_t>(i)];
+  repl->sig = old->sig;
+  repl->afe_depth = old->afe_depth;
+  repl->in_afe = true;
+  old->in_afe = false;
+  afe_[static_cast<size_t>(i)] = repl;
+  ReplaceFromBack(afe_by_tag_[static_cast<size_t>(old->node.tag)], old, repl);
+}
+
+void TreeBuilder::AfeInsertAt(int i, Elem* e) {
+  afe_.insert(afe_.begin() + i, e);
+  e->in_afe = true;
+  e->afe_depth = markers_;
+  afe_by_tag_[static_cast<size_t>(e->node.tag)].push_back(e);
+  ++noah_[NoahKey(e)];
+}
+
+int TreeBuilder::AfeIndexOf(const Elem* e) const {
+  for (size_t i = afe_.size(); i-- > 0;)
+    if (afe_[i] == e) return static_cast<int>(i);
+  return -1;
+}
+
+void TreeBuilder::AfeClearToMarker() {
+  while (!afe_.empty()) {
+    Elem* e = afe_.back();
+    if (!e) {
+      afe_.pop_back();
+      --markers_;
+      return;
+    }
+    AfeRemoveAt(static_cast<int>(afe_.size() - 1));
+  }
+}
+
+Elem* TreeBuilder::AfeFindAfterMarker(Tag t) const {
+  const auto& v = afe_by_tag_[static_cast<size_t>(t)];
+  if (v.empty() || v.back()->afe_depth != markers_) return nullptr;
+  return v.back();
+}
+
+void TreeBuilder::ReconstructAfe() {
+  if (afe_.empty()) return;
+  Elem* last = afe_.back();
+  if (!last || last->stack_index >= 0) return;
+  size_t i = afe_.size() - 1;
+  while (i > 0 && afe_[i - 1] && afe_[i - 1]->stack_index < 0) --i;
+  for (; i < afe_.size(); ++i) {
+    Elem* n = CloneElement(afe_[i]);
+    InsertAt(AppropriatePlace(), &n->node);
+    Push(n);
+    AfeReplaceAt(static_cast<int>(i), n);
+  }
+}
+
+bool TreeBuilder::AdoptionAgency(const Tok& t) {
+  Elem* cur = CurrentNode();
+  if (cur->node.Is(t.tag) && !cur->in_afe) {
+    Pop();
+    return true;
+  }
+  for (int outer = 0; outer < 8; ++outer) {
+    Elem* fe = AfeFindAfterMarker(t.tag);
+    if (!fe) return outer > 0;
+    if (fe->stack_index < 0) {
+      AfeRemove(fe);
+      return true;
+    }
+    if (!ElemInScope(fe, kLScope)) return true;
+    // Furthest block: the first special element above fe.
+    const auto& sp = lists_[kLSpecial];
+    auto it = std::upper_bound(sp.begin(), sp.end(), fe->stack_index,
+                               [](int idx, const Elem* e) { return idx < e->stack_index; });
+    if (it == sp.end()) {
+      PopUntilElem(fe);
+      AfeRemove(fe);
+      return true;
+    }
+    Elem* fb = *it;
+    Elem* common = stack_[static_cast<size_t>(fe->stack_index - 1)];
+    Elem* bookmark = fe;  // fe itself: "at fe's position"; else: right after this entry
+    Elem* last_node = fb;
+    int idx = fb->stack_index;
+    for (int inner = 1;; ++inner) {
+      --idx;
+      Elem* node = stack_[static_cast<size_t>(idx)];
+      if (node == fe) break;
+      if (inner > 3 && node->in_afe) AfeRemove(node);
+      if (!node->in_afe) {
+        RemoveFromStack(node);
+        continue;
+      }
+      Elem* repl = CloneElement(node);
+      AfeReplaceAt(AfeIndexOf(node), repl);
+      // Same name and kinds, so the slot and boundary lists just swap the pointer.
+      stack_[static_cast<size_t>(idx)] = repl;
+      repl->stack_index = idx;
+      node->stack_index = -1;
+      ReplaceFromBack(slots_[node->slot], node, repl);
+      for (uint16_t m = node->lists, k = 0; m; m >>= 1, ++k)
+        if (m & 1) ReplaceFromBack(lists_[k], node, repl);
+      node = repl;
+      if (last_node == fb) bookmark = repl;
+      Detach(&last_node->node);
+      Append(&node->node, &last_node->node);
+      last_node = node;
+    }
+    Detach(&last_node->node);
+    InsertAt(AppropriatePlace(&common->node), &last_node->node);
+    Elem* clone = CloneElement(fe);
+    while (Node* c = fb->node.first_child) {
+      Detach(c);
+      Append(&clone->node, c);
+    }
+    Append(&fb->node, &clone->node);
+    if (bookmark == fe) {
+      AfeReplaceAt(AfeIndexOf(fe), clone);
+    } else {
+      AfeRemove(fe);
+      AfeInsertAt(AfeIndexOf(bookmark) + 1, clone);
+      clone->sig = fe->sig;
+    }
+    RemoveFromStack(fe);
+    clone->stack_index = fb->stack_index + 1;
+    InsertIntoStack(clone, fb->stack_index + 1);
+  }
+  return true;
+}
+
+void TreeBuilder::AnyOtherEndTagInBody(const Tok& t) {
+  uint32_t slot = HtmlSlot(t.name, t.tag, false);
+  if (slot == kNoSlot) return;
+  int top = SlotTop(slot);
+  if (top < 0 || top < ListTop(kLSpecial)) return;
+  Elem* node = stack_[static_cast<size_t>(top)];
+  GenerateImpliedEndTags(t.tag);
+  PopUntilElem(node);
+}
+
+// ---------------------------------------------------------------- driver
+
+bool TreeBuilder::UseForeignRules(const Tok& t) const {
+  const Elem* acn = AdjustedCurrentNode();
+  if (!acn || acn->node.ns == Namespace::kHtml || t.type == TokenType::kEof) return false;
+  if (IsMathTextIntegrationPoint(acn)) {
+    if (t.type == TokenType::kCharacters) return false;
+    if (t.type == TokenType::kStartTag && t.tag != Tag::kMglyph && t.tag != Tag::kMalignmark) return false;
+  }
+  if (acn->node.ns == Namespace::kMathMl && acn->node.tag == Tag::kAnnotationXml &&
+      t.type == TokenType::kStartTag && t.tag == Tag::kSvg)
+    return false;
+  if (acn->html_ip && (t.type == TokenType::kStartTag || t.type == TokenType::kCharacters)) return false;
+  return true;
+}
+
+void TreeBuilder::Dispatch(Tok& t) {
+  if (UseForeignRules(t)) ForeignContent(t);
+  else ProcessInMode(mode_, t);
+}
+
+void TreeBuilder::ProcessInMode(Mode m, Tok& t) {
+  switch (m) {
+    case Mode::kInitial: return ModeInitial(t);
+    case Mode::kBeforeHtml: return ModeBeforeHtml(t);
+    case Mode::kBeforeHead: return ModeBeforeHead(t);
+    case Mode::kInHead: return ModeInHead(t);
+    case Mode::kInHeadNoscript: return ModeInHeadNoscript(t);
+    case Mode::kAfterHead: return ModeAfterHead(t);
+    case Mode::kInBody: return ModeInBody(t);
+    case Mode::kText: return ModeText(t);
+    case Mode::kInTable: return ModeInTable(t);
+    case Mode::kInTableText: return ModeInTableText(t);
+    case Mode::kInCaption: return ModeInCaption(t);
+    case Mode::kInColumnGroup: return ModeInColumnGroup(t);
+    case Mode::kInTableBody: return ModeInTableBody(t);
+    case Mode::kInRow: return ModeInRow(t);
+    case Mode::kInCell: return ModeInCell(t);
+    case Mode::kInTemplate: return ModeInTemplate(t);
+    case Mode::kAfterBody: return ModeAfterBody(t);
+    case Mode::kInFrameset: return ModeInFrameset(t);
+    case Mode::kAfterFrameset: return ModeAfterFrameset(t);
+    case Mode::kAfterAfterBody: return ModeAfterAfterBody(t);
+    case Mode::kAfterAfterFrameset: return ModeAfterAfterFrameset(t);
+  }
+}
+
+Status TreeBuilder::Run(const std::string_view* fragment_context) {
+  root_ = NewNode(NodeType::kDocument);
+  if (fragment_context) {
+    fragment_ = true;
+    std::string_view ctx = *fragment_context;
+    Namespace ns = Namespace::kHtml;
+    if (ctx.size() > 4 && ctx.substr(0, 4) == "svg ") ns = Namespace::kSvg, ctx.remove_prefix(4);
+    else if (ctx.size() > 5 && ctx.substr(0, 5) == "math ") ns = Namespace::kMathMl, ctx.remove_prefix(5);
+    std::string lower(ctx);
+    for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
+    Tok ct = Tok::Start(LookupTag(lower));
+    ct.name = lower;
+    context_ = CreateElement(ct, ns);
+    Tok ht = Tok::Start(Tag::kHtml);
+    Elem* html = CreateElement(ht, Namespace::kHtml);
+    Append(root_, &html->node);
+    Push(html);
+    if (ns == Namespace::kHtml) {
+      switch (ct.tag) {
+        case Tag::kTitle: case Tag::kTextarea: tok_.SetState(TokenizerState::kRcdata); break;
+        case Tag::kStyle: case Tag::kXmp: case Tag::kIframe: case Tag::kNoembed: case Tag::kNoframes:
+          tok_.SetState(TokenizerState::kRawtext); break;
+        case Tag::kScript: tok_.SetState(TokenizerState::kScriptData); break;
+        case Tag::kPlaintext: tok_.SetState(TokenizerState::kPlaintext); break;
+        default: break;
+      }
+      if (ct.tag == Tag::kTemplate) template_modes_.push_back(Mode::kInTemplate);
+      if (ct.tag == Tag::kForm) form_ = context_;
+    }
+    ResetInsertionMode();
+  }
+
+  while (!done_) {
+    const Elem* acn = AdjustedCurrentNode();
+    tok_.SetAllowCdata(acn && acn->node.ns != Namespace::kHtml);
+    const Token& raw = tok_.Next();
+    Tok t;
+    t.type = raw.type;
+    switch (raw.type) {
+      case TokenType::kStartTag: case TokenType::kEndTag:
+        t.name = raw.name;
+        t.tag = LookupTag(raw.name);
+        t.attrs = raw.attrs;
+        t.num_attrs = raw.num_attrs;
+        t.self_closing = raw.self_closing;
+        break;
+      case TokenType::kCharacters: case TokenType::kComment:
+        t.data = raw.data;
+        break;
+      case TokenType::kDoctype:
+        t.name = raw.name;
+        t.raw = &raw;
+        break;
+      case TokenType::kEof:
+        break;
+    }
+    if (skip_lf_) {
+      skip_lf_ = false;
+      if (t.type == TokenType::kCharacters && t.data[0] == '\n') {
+        t.data.remove_prefix(1);
+        if (t.data.empty()) continue;
+      }
+    }
+    if (raw.type != TokenType::kEof) {
+      Dispatch(t);
+      continue;
+    }
+    // EOF is re-dispatched until some mode stops parsing (nested templates
+    // unwind one per round); each round pops at least one element.
+    for (size_t guard = stack_.size() + 8; !done_ && guard > 0; --guard) Dispatch(t);
+    break;
+  }
+  if (mode_ == Mode::kInTableText) FlushTableText();
+
+  if (fragment_) {
+    Node* frag = NewNode(NodeType::kDocumentFragment);
+    Node* html = root_->first_child;
+    while (Node* c = html->first_child) {
+      Detach(c);
+      Append(frag, c);
+    }
+    doc_->root = frag;
+  } else {
+    doc_->root = root_;
+    for (Node* c = root_->first_child; c; c = c->next_sibling)
+      if (c->Is(Tag::kHtml)) doc_->html = c;
+    if (doc_->html) {
+      for (Node* c = doc_->html->first_child; c; c = c->next_sibling) {
+        if (c->Is(Tag::kHead) && !doc_->head) doc_->head = c;
+        if ((c->Is(Tag::kBody) || c->Is(Tag::kFrameset)) && !doc_->body) doc_->body = c;
+      }
+    }
+  }
+  doc_->quirks = quirks_;
+  return Status::Ok();
+}
+
+Status BuildTree(Document::Impl* impl, const std::string_view* fragment_context, const ParseOptions& options) {
+  TreeBuilder b(impl, options);
+  return b.Run(fragment_context);
+}
+
+}  // namespace matn::html

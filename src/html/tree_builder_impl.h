@@ -1,0 +1,250 @@
+// src/html/tree_builder_impl.h — the tree builder's private class, shared by
+// tree_builder*.cpp (one file per group of insertion modes). See the design
+// note at the top of tree_builder.cpp.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "html/document_impl.h"
+#include "html/tokenizer.h"
+#include "matn/html.h"
+
+namespace matn::html {
+
+enum class Mode : uint8_t {
+  kInitial, kBeforeHtml, kBeforeHead, kInHead, kInHeadNoscript, kAfterHead, kInBody, kText,
+  kInTable, kInTableText, kInCaption, kInColumnGroup, kInTableBody, kInRow, kInCell,
+  kInTemplate, kAfterBody, kInFrameset, kAfterFrameset, kAfterAfterBody, kAfterAfterFrameset
+};
+
+// Every element node is allocated as an Elem; the Node comes first, so a
+// Node* of an element converts back (Elem is standard-layout).
+struct Elem {
+  Node node;
+  int32_t stack_index = -1;  // position in the stack of open elements, -1 when not on it
+  uint32_t slot = 0;         // name slot: Tag id for known HTML tags, else an interned name
+  uint32_t afe_depth = 0;    // number of markers before its entry in the formatting list
+  uint16_t lists = 0;        // bit set of the boundary lists it belongs to (ListKind)
+  bool in_afe = false;
+  bool html_ip = false;      // HTML integration point (annotation-xml with text/html, svg fO/desc/title)
+  uint64_t sig = 0;          // hash of tag + attributes, for the Noah's Ark clause
+};
+inline Elem* E(Node* n) { return reinterpret_cast<Elem*>(n); }
+
+// Boundary lists: for each, the open elements of that kind in stack order,
+// so "topmost element of kind K" is lists_[K].back().
+enum ListKind : uint8_t {
+  kLScope,      // "has an element in scope" boundaries
+  kLListItem,   // ... in list item scope
+  kLButton,     // ... in button scope
+  kLTable,      // ... in table scope
+  kLSpecial,    // the special category
+  kLSpecialLi,  // special except address, div, p (the li/dd/dt loops)
+  kLReset,      // elements "reset the insertion mode appropriately" stops at
+  kLHtml,       // every HTML element (foreign end tags walk down to the first one)
+  kNumLists
+};
+
+// The tree builder's own view of a token (tags resolved to ids); synthesized
+// tokens ("insert an HTML element for a 'tbody' start tag") are built on the stack.
+struct Tok {
+  TokenType type = TokenType::kEof;
+  Tag tag = Tag::kUnknown;
+  bool self_closing = false;
+  std::string_view name;
+  std::string_view data;  // characters / comment
+  const TokenAttribute* attrs = nullptr;
+  uint32_t num_attrs = 0;
+  const Token* raw = nullptr;  // doctype fields
+
+  static Tok Start(Tag t) { Tok k; k.type = TokenType::kStartTag; k.tag = t; k.name = TagName(t); return k; }
+  static Tok End(Tag t) { Tok k; k.type = TokenType::kEndTag; k.tag = t; k.name = TagName(t); return k; }
+  bool IsStart(Tag t) const { return type == TokenType::kStartTag && tag == t; }
+  bool IsEnd(Tag t) const { return type == TokenType::kEndTag && tag == t; }
+};
+
+inline bool IsWs(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r'; }
+// Length of the leading run of whitespace.
+inline size_t WsPrefix(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && IsWs(s[i])) ++i;
+  return i;
+}
+inline bool AllWs(std::string_view s) { return WsPrefix(s) == s.size(); }
+
+class TreeBuilder {
+ public:
+  TreeBuilder(Document::Impl* doc, const ParseOptions& options);
+  Status Run(const std::string_view* fragment_context);
+
+  // --- tree_builder.cpp: driver, DOM, stack, scopes, formatting list ---
+  void Dispatch(Tok& t);
+  void ProcessInMode(Mode m, Tok& t);
+  bool UseForeignRules(const Tok& t) const;
+
+  Elem* CurrentNode() const { return stack_.empty() ? nullptr : stack_.back(); }
+  Elem* AdjustedCurrentNode() const {
+    return (context_ && stack_.size() == 1) ? context_ : CurrentNode();
+  }
+  bool CurrentIs(Tag t) const { Elem* c = CurrentNode(); return c && c->node.Is(t); }
+
+  Elem* CreateElement(const Tok& t, Namespace ns);
+  Elem* CloneElement(const Elem* e);
+  Node* NewNode(NodeType type) { return doc_->NewNode(type); }
+  std::string_view Keep(std::string_view s) { return tok_.PointsIntoInput(s) ? s : doc_->arena.Copy(s); }
+
+  static void Append(Node* parent, Node* child);
+  static void InsertBefore(Node* parent, Node* child, Node* ref);
+  static void Detach(Node* n);
+
+  struct Place { Node* parent; Node* before; };
+  Place AppropriatePlace(Node* override_target = nullptr);
+  void InsertAt(Place p, Node* n) { p.before ? InsertBefore(p.parent, n, p.before) : Append(p.parent, n); }
+  Elem* InsertHtml(const Tok& t);
+  Elem* InsertForeign(const Tok& t, Namespace ns);
+  void InsertText(std::string_view s);
+  void AppendText(Node* text, std::string_view s);
+  void InsertComment(std::string_view data, Node* parent = nullptr);
+
+  void Push(Elem* e);
+  void Pop();
+  void PopUntil(Tag t);               // pops until an HTML element `t` has been popped
+  void PopUntilOneOf(const Tag* tags, int n);
+  void PopUntilElem(Elem* e);
+  void RemoveFromStack(Elem* e);
+  void InsertIntoStack(Elem* e, int pos);
+
+  int SlotTop(uint32_t slot) const { return slots_[slot].empty() ? -1 : slots_[slot].back()->stack_index; }
+  int TagTop(Tag t) const { return SlotTop(static_cast<uint32_t>(t)); }
+  int ListTop(ListKind k) const { return lists_[k].empty() ? -1 : lists_[k].back()->stack_index; }
+  bool InScope(Tag t, ListKind k) const { int i = TagTop(t); return i >= 0 && i >= ListTop(k); }
+  bool InScope(Tag t) const { return InScope(t, kLScope); }
+  bool ElemInScope(const Elem* e, ListKind k) const { return e->stack_index >= 0 && e->stack_index >= ListTop(k); }
+  bool HasOpen(Tag t) const { return !slots_[static_cast<uint32_t>(t)].empty(); }
+  Elem* TopOf(Tag t) const { auto& v = slots_[static_cast<uint32_t>(t)]; return v.empty() ? nullptr : v.back(); }
+  bool AnyHeadingInScope() const;
+  bool AnyInTableScope(std::initializer_list<Tag> tags) const;
+  uint32_t HtmlSlot(std::string_view lowercase_name, Tag tag, bool create);
+  uint32_t ForeignSlot(std::string_view lowercase_name, bool create);
+
+  void GenerateImpliedEndTags(Tag except = Tag::kUnknown);
+  void GenerateAllImpliedEndTagsThoroughly();
+  void ClosePElement();
+  void ClosePIfInButtonScope() { if (InScope(Tag::kP, kLButton)) ClosePElement(); }
+  void ResetInsertionMode();
+
+  // Active formatting elements.
+  void AfePush(Elem* e);
+  void AfePushMarker() { afe_.push_back(nullptr); ++markers_; }
+  void AfeClearToMarker();
+  int AfeIndexOf(const Elem* e) const;
+  void AfeRemoveAt(int i);
+  void AfeRemove(Elem* e) { if (e->in_afe) AfeRemoveAt(AfeIndexOf(e)); }
+  void AfeReplaceAt(int i, Elem* repl);
+  void AfeInsertAt(int i, Elem* e);
+  Elem* AfeFindAfterMarker(Tag t) const;
+  void ReconstructAfe();
+  bool AdoptionAgency(const Tok& t);  // false: act as "any other end tag"
+  void AnyOtherEndTagInBody(const Tok& t);
+
+  // --- tree_builder_modes_head.cpp ---
+  void ModeInitial(Tok& t);
+  void ModeBeforeHtml(Tok& t);
+  void ModeBeforeHead(Tok& t);
+  void ModeInHead(Tok& t);
+  void ModeInHeadNoscript(Tok& t);
+  void ModeAfterHead(Tok& t);
+  void ModeText(Tok& t);
+  void ModeAfterBody(Tok& t);
+  void ModeInFrameset(Tok& t);
+  void ModeAfterFrameset(Tok& t);
+  void ModeAfterAfterBody(Tok& t);
+  void ModeAfterAfterFrameset(Tok& t);
+  void HandleDoctype(const Tok& t);
+  void GenericText(const Tok& t, TokenizerState state);
+  // Splits a character token into its whitespace prefix and the rest: runs
+  // `ws` on the prefix, returns the rest (possibly empty) in t.data.
+  template <class F> bool SplitLeadingWs(Tok& t, F ws) {
+    size_t n = WsPrefix(t.data);
+    if (n) { Tok w = t; w.data = t.data.substr(0, n); ws(w); }
+    t.data.remove_prefix(n);
+    return !t.data.empty();
+  }
+
+  // --- tree_builder_body.cpp ---
+  void ModeInBody(Tok& t);
+  void BodyStartTag(Tok& t);
+  void BodyEndTag(Tok& t);
+  void BodyCharacters(std::string_view s);
+
+  // --- tree_builder_tables.cpp ---
+  void ModeInTable(Tok& t);
+  void ModeInTableText(Tok& t);
+  void ModeInCaption(Tok& t);
+  void ModeInColumnGroup(Tok& t);
+  void ModeInTableBody(Tok& t);
+  void ModeInRow(Tok& t);
+  void ModeInCell(Tok& t);
+  void ModeInTemplate(Tok& t);
+  void TableAnythingElse(Tok& t);
+  void ClearStackBackTo(std::initializer_list<Tag> tags);
+  void CloseCell();
+  void FlushTableText();
+
+  // --- tree_builder_foreign.cpp ---
+  void ForeignContent(Tok& t);
+  Attribute* MakeAttrs(const Tok& t, Namespace ns, uint32_t* n);
+  static std::string_view AdjustSvgTagName(std::string_view lowercase);
+  static bool IsMathTextIntegrationPoint(const Elem* e);
+
+  // --- state ---
+  Document::Impl* doc_;
+  Tokenizer tok_;
+  Node* root_ = nullptr;
+  Mode mode_ = Mode::kInitial;
+  Mode orig_mode_ = Mode::kInitial;
+  std::vector<Mode> template_modes_;
+  Elem* head_ = nullptr;
+  Elem* form_ = nullptr;
+  Elem* context_ = nullptr;
+  bool fragment_ = false;
+  bool frameset_ok_ = true;
+  bool foster_ = false;
+  bool skip_lf_ = false;
+  bool done_ = false;
+  QuirksMode quirks_ = QuirksMode::kNoQuirks;
+
+  std::vector<Elem*> stack_;
+  std::vector<std::vector<Elem*>> slots_;
+  std::vector<Elem*> lists_[kNumLists];
+  struct SvHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, uint32_t, SvHash, std::equal_to<>> html_names_, foreign_names_;
+
+  std::vector<Elem*> afe_;  // nullptr = marker
+  uint32_t markers_ = 0;
+  std::vector<std::vector<Elem*>> afe_by_tag_;
+  std::unordered_map<uint64_t, uint32_t> noah_;
+
+  // Pending table character tokens.
+  std::string table_text_;
+  bool table_text_nonws_ = false;
+
+  // Text nodes whose data lives in a growable arena buffer: capacity by node.
+  Node* grow_node_ = nullptr;
+  size_t grow_cap_ = 0;
+  std::unordered_map<Node*, size_t> grow_caps_;
+};
+
+// Per-tag properties of HTML elements, and list membership by namespace.
+uint16_t ListMask(Namespace ns, Tag tag);
+bool IsSpecial(Namespace ns, Tag tag);
+bool IsFormatting(Tag tag);
+
+}  // namespace matn::html
