@@ -340,9 +340,11 @@ bool Repairer::ShouldJoin(sv x, sv y) const {
   // ‑ها never stands alone: a space before it stood for a ZWNJ, also after
   // آن/این (آن‌ها، این‌ها) and words that have a lexical ‑ها of their own.
   if (In(kPlural, y)) return true;
-  // Nor does the verbal prefix: any following word is the verb (the free noun
-  // می "wine" is poetic), so the word list need not know the form.
-  if (x == "می" || x == "نمی") return Chars(y) >= 2 && !In(kFunctionWords, y);
+  // Nor does the verbal prefix (the free noun می "wine" is poetic): the next
+  // piece is its verb when the list says so, or when the list does not know the
+  // piece at all (Dari and colloquial forms); a known non-verb stays apart.
+  if (x == "می" || x == "نمی")
+    return Chars(y) >= 2 && !In(kFunctionWords, y) && y != "می" && y != "نمی" && (VerbRest(y) || !Known(y));
   // Possessive ‑اش/‑ات are bound; the indefinite/adjectival ‑ای is bound after
   // silent ه (elsewhere ای is also the vocative "O"). The perfect's copula
   // (گفته اند، رفته ام) is legitimately written apart in Dari, so it stays.
@@ -359,8 +361,9 @@ bool Repairer::ShouldJoin(sv x, sv y) const {
   if (!have_ || In(kFunctionWords, x)) return false;
   if (In(kSecondElements, y)) return Known(x) || In(kNumerals, x);
   if (In(kGarForms, y)) return Known(x) && (Has(Cat(x, "گر")) || Has(Cat(x, kZ, "گر")));
-  // Not after a participle ending in silent ه (گفته القاهره).
-  if (!EndsWith(x, kHe) && ArticleCompound(x, y)) return true;
+  // Only name elements: a general X + ال… join would glue quoted Arabic
+  // (قال الرئيس) and Arabic names (القاهره).
+  if (In(kNameElements, y) && ArticleCompound(x, y)) return true;
   if (x == "بی") return Has(Cat(x, kZ, y));
   if (In(kPrefixLike, x)) return Has(Cat(x, kZ, y)) && !VerbForm(y);
   if (y == "ترین" || y == "تر") return Has(Cat(x, "تر")) || Has(Cat(x, kZ, "تر"));

@@ -96,8 +96,38 @@ TEST_F(ZwnjRepair, SpaceDamage) {
 
 TEST_F(ZwnjRepair, SpaceDamageKeepsGenuinePairs) {
   for (const char* s : {"ایالات متحده", "گفته است", "رییس جمهور", "به زودی", "به عنوان", "در حالی که",
-                        "خواهد شد", "می تنها", "این ها را", "گفته اند"})
+                        "خواهد شد", "می تنها", "گفته اند", "رفته ام", "پس از", "پیش برویم",
+                        "بسیار گران", "ای خدا", "قال الرئيس", "این مدت"})
     EXPECT_EQ(Sp(s), s) << s;
+}
+
+TEST_F(ZwnjRepair, SpaceDamageBoundPieces) {
+  // ‑ها is never a word of its own, also after the demonstratives.
+  EXPECT_EQ(Sp("این ها را"), "این" + Z + "ها را");
+  EXPECT_EQ(Sp("آن ها"), "آن" + Z + "ها");
+  // Possessive ‑اش after any word.
+  EXPECT_EQ(Sp("وبسایت اش"), "وبسایت" + Z + "اش");
+  // می + a past form the list knows only through its infinitive.
+  EXPECT_EQ(Sp("می چرخانیدند"), "می" + Z + "چرخانیدند");
+  // Suffixoids that are present stems (never free after a noun).
+  EXPECT_EQ(Sp("افغان تبار"), "افغان" + Z + "تبار");
+  EXPECT_EQ(Sp("نقاب پوش"), "نقاب" + Z + "پوش");
+  EXPECT_EQ(Sp("توافق سه جانبه"), "توافق سه" + Z + "جانبه");
+  EXPECT_EQ(Sp("اسلام گرا"), "اسلام" + Z + "گرا");
+  // Agentive ‑گر when the list knows X+گر; the free adjective گران stays apart.
+  EXPECT_EQ(Sp("تحلیل گران"), "تحلیل" + Z + "گران");
+  EXPECT_EQ(Sp("بسیار گران"), "بسیار گران");
+  // Comparatives written apart.
+  EXPECT_EQ(Sp("مهم ترین"), "مهم" + Z + "ترین");
+}
+
+TEST_F(ZwnjRepair, ComparativesWrittenApart) {
+  // Farhangestan: ‑تر/‑ترین after a ZWNJ, except the lexicalised few.
+  EXPECT_EQ(Del("گرمتر"), "گرم" + Z + "تر");
+  EXPECT_EQ(Del("بزرگترین"), "بزرگ" + Z + "ترین");
+  EXPECT_EQ(Del("نزدیکتر"), "نزدیک" + Z + "تر");
+  for (const char* w : {"بیشتر", "کمتر", "بهتر", "بیشترین", "دفتر", "بستر", "دختر", "کشورها", "دیرتر"})
+    EXPECT_EQ(Del(w), w) << w;
 }
 
 TEST_F(ZwnjRepair, ModesDoOnlyTheirJob) {
