@@ -164,7 +164,8 @@ void TreeBuilder::BodyStartTag(Tok& t) {
       return;
     case Tag::kA:
       if (Elem* a = AfeFindAfterMarker(Tag::kA)) {
-        AdoptionAgency(Tok::End(Tag::kA));
+        Tok end = Tok::End(Tag::kA);
+        if (!AdoptionAgency(end)) AnyOtherEndTagInBody(end);
         AfeRemove(a);
         RemoveFromStack(a);
       }
@@ -179,7 +180,8 @@ void TreeBuilder::BodyStartTag(Tok& t) {
     case Tag::kNobr:
       ReconstructAfe();
       if (InScope(Tag::kNobr)) {
-        AdoptionAgency(Tok::End(Tag::kNobr));
+        Tok end = Tok::End(Tag::kNobr);
+        if (!AdoptionAgency(end)) AnyOtherEndTagInBody(end);
         ReconstructAfe();
       }
       AfePush(InsertHtml(t));

@@ -98,7 +98,7 @@ constexpr Tag kSpecialTags[] = {
     Tag::kKeygen, Tag::kLi, Tag::kLink, Tag::kListing, Tag::kMain, Tag::kMarquee, Tag::kMenu,
     Tag::kMeta, Tag::kNav, Tag::kNoembed, Tag::kNoframes, Tag::kNoscript, Tag::kObject, Tag::kOl,
     Tag::kP, Tag::kParam, Tag::kPlaintext, Tag::kPre, Tag::kScript, Tag::kSearch, Tag::kSection,
-    Tag::kSelect, Tag::kSource, Tag::kStyle, Tag::kSummary, Tag::kTable, Tag::kTbody, Tag::kTd,
+    Tag::kSource, Tag::kStyle, Tag::kSummary, Tag::kTable, Tag::kTbody, Tag::kTd,
     Tag::kTemplate, Tag::kTextarea, Tag::kTfoot, Tag::kTh, Tag::kThead, Tag::kTitle, Tag::kTr,
     Tag::kTrack, Tag::kUl, Tag::kWbr, Tag::kXmp};
 
@@ -229,7 +229,12 @@ void TreeBuilder::ForeignContent(Tok& t) {
   switch (t.type) {
     case TokenType::kCharacters: {
       std::string_view s = t.data;
-      if (!AllWs(s)) frameset_ok_ = false;
+      if (frameset_ok_)  // NUL becomes U+FFFD but does not clear frameset-ok
+        for (char c : s)
+          if (!IsWs(c) && c != '\0') {
+            frameset_ok_ = false;
+            break;
+          }
       if (std::memchr(s.data(), '\0', s.size())) {
         std::string fixed;
         fixed.reserve(s.size() + 8);
