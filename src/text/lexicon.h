@@ -56,6 +56,9 @@ class Lexicon {
   // `form` (with ZWNJ) is one of matn's own common compounds (آتش‌بس…), which
   // are joined even when both parts are words of their own.
   bool IsCommonCompound(std::string_view form) const { return common_.Contains(form); }
+  // `form` (with ZWNJ) is a compound that is written fused or with a ZWNJ but
+  // never with a space: only spaced parts are joined, a fused spelling stays.
+  bool JoinsWhenSpaced(std::string_view form) const { return spaced_.Contains(form); }
 
  private:
   Lexicon() = default;
@@ -64,6 +67,7 @@ class Lexicon {
   WordSet words_;
   WordSet stripped_;  // ZWNJ-less spelling → index into words_
   WordSet common_;    // built-in compounds
+  WordSet spaced_;    // built-in compounds also written fused
   void Add(std::string_view folded_word);
   std::string scratch_;
 };

@@ -70,7 +70,8 @@ constexpr sv kSecondElements[] = {
     "گیری", "گیرنده", "رسانی", "رسان", "بندی", "زده", "زدگان", "زدگی", "نویس", "نویسی", "پردازی",
     "نشین", "نشینی", "دهی", "تبار", "پوش", "پوشان", "گرا", "گرایی", "گرایان", "محور", "ستیز",
     "ستیزی", "نگار", "نگاری", "نگاران", "شکن", "شکنی", "افرین", "افرینی", "الود", "زدایی", "جانبه",
-    "پراکنی", "پرست", "پرستی", "پرستان"};
+    "پراکنی", "پرست", "پرستی", "پرستان", "انداز", "برداری", "شناختی", "خیز", "زا", "گریز",
+    "محوری", "طلبان", "سالاری"};
 // The agent suffix ‑گر (bound) and its derivatives; گران is also the free
 // adjective "expensive", so these join only when the list knows X+گر.
 constexpr sv kGarForms[] = {"گر", "گری", "گران", "گرها"};
@@ -349,11 +350,14 @@ bool Repairer::ShouldJoin(sv x, sv y) const {
   // silent ه (elsewhere ای is also the vocative "O"). The perfect's copula
   // (گفته اند، رفته ام) is legitimately written apart in Dari, so it stays.
   if (y == "اش" || y == "ات") return Chars(x) >= 2;
+  // A lone ی/یی (ezafe or indefinite after a vowel: خانه‌ی، جا‌یی) is never a word.
+  if (y == "ی" || y == "یی") return Chars(x) >= 2;
   if (y == "ای") return EndsWith(x, kHe) && Chars(x) >= 2;
   if (In(kHeClitics, y)) return false;
   // A compound listed with a ZWNJ at exactly this boundary — but not two free
   // words (ایالات متحده، گفته است): the word list joins many a phrase that
   // careful writers keep apart. matn's own compounds are always joined.
+  if (lex_.JoinsWhenSpaced(Cat(x, kZ, y))) return true;
   sv z = lex_.ZwnjFormOf(Cat(x, y));
   if (!z.empty() && z.size() == x.size() + kZ.size() + y.size() && z.substr(x.size(), kZ.size()) == kZ &&
       (lex_.IsCommonCompound(z) || (have_ && Chars(x) >= 3 && (!Has(x) || !Has(y)))))

@@ -119,6 +119,16 @@ TEST_F(ZwnjRepair, SpaceDamageBoundPieces) {
   EXPECT_EQ(Sp("بسیار گران"), "بسیار گران");
   // Comparatives written apart.
   EXPECT_EQ(Sp("مهم ترین"), "مهم" + Z + "ترین");
+  // A lone ezafe/indefinite ی after a vowel.
+  EXPECT_EQ(Sp("خانه ی من"), "خانه" + Z + "ی من");
+}
+
+TEST_F(ZwnjRepair, CompoundsWrittenFusedOrWithZwnj) {
+  // Never written with a real space, so spaced parts are joined ...
+  EXPECT_EQ(Sp("روز پنج شنبه"), "روز پنج" + Z + "شنبه");
+  EXPECT_EQ(Sp("جنگ جویان"), "جنگ" + Z + "جویان");
+  // ... but the common fused spelling is not split.
+  for (const char* w : {"پنجشنبه", "جنگجویان", "همزمان", "یکدیگر"}) EXPECT_EQ(Del(w), w) << w;
 }
 
 TEST_F(ZwnjRepair, ComparativesWrittenApart) {
