@@ -4,6 +4,7 @@
 // so that evidence from the word list applies to unnormalised text; cut
 // positions are mapped back to the original bytes, which are never changed.
 #include <array>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -62,16 +63,20 @@ constexpr sv kHeClitics[] = {"ایشان", "اند", "اید", "ایم", "ای",
 constexpr sv kPastEndings[] = {"یم", "ید", "ند", "م", "ی", ""};
 // Second elements of compounds that Persian writes after a ZWNJ (agentive and
 // adjectival suffixoids); a compound is only cut when the first part is a known word.
-// Most of them are present stems that never stand as a word of their own after a
-// noun (an imperative would take ب‑), so a space before them stood for a ZWNJ.
 constexpr sv kSecondElements[] = {
     "کنندگان", "کنندگی", "کننده", "دهندگان", "دهنده", "امیز", "انگیز", "پذیری", "پذیر", "ناپذیر",
     "سازی", "ساز", "گذاری", "گذار", "شناسی", "شناس", "اور", "اوری", "افزار", "اندازی", "اباد", "وگو",
     "گیری", "گیرنده", "رسانی", "رسان", "بندی", "زده", "زدگان", "زدگی", "نویس", "نویسی", "پردازی",
-    "نشین", "نشینی", "دهی", "تبار", "پوش", "پوشان", "گرا", "گرایی", "گرایان", "محور", "ستیز",
-    "ستیزی", "نگار", "نگاری", "نگاران", "شکن", "شکنی", "افرین", "افرینی", "الود", "زدایی", "جانبه",
-    "پراکنی", "پرست", "پرستی", "پرستان", "انداز", "برداری", "شناختی", "خیز", "زا", "گریز",
-    "محوری", "طلبان", "سالاری"};
+    "نشین", "نشینی", "دهی"};
+// More bound second elements, mostly present stems, which never stand as a word
+// of their own after a noun (an imperative would take ب‑), so a space before
+// them stood for a ZWNJ. Only spaced pieces are joined: fused spellings of
+// these compounds (مردمسالاری، فیلمبرداری) are common and stay.
+constexpr sv kSpacedSecondElements[] = {
+    "تبار", "پوش", "پوشان", "گرا", "گرایی", "گرایان", "محور", "محوری", "ستیز", "ستیزی", "نگار",
+    "نگاری", "نگاران", "شکن", "شکنی", "افرین", "افرینی", "الود", "زدایی", "جانبه", "پراکنی",
+    "پرست", "پرستی", "پرستان", "انداز", "برداری", "شناختی", "خیز", "زا", "گریز", "طلبان",
+    "سالاری"};
 // The agent suffix ‑گر (bound) and its derivatives; گران is also the free
 // adjective "expensive", so these join only when the list knows X+گر.
 constexpr sv kGarForms[] = {"گر", "گری", "گران", "گرها"};
@@ -290,13 +295,17 @@ bool Repairer::CompoundCuts(sv w, std::vector<size_t>* cuts) const {
       return true;
     }
   }
-  for (sv s : kSecondElements) {
-    if (!EndsWith(w, s)) continue;
-    sv x = w.substr(0, w.size() - s.size());
-    if (Chars(x) >= 2 && Known(x)) {
-      ZwnjCuts(x, cuts);
-      AddCut(w, x.size(), cuts);
-      return true;
+  // Both suffixoid lists here: the word itself is unlisted, so no fused spelling competes.
+  using Span = std::span<const sv>;
+  for (Span list : {Span(kSecondElements), Span(kSpacedSecondElements)}) {
+    for (sv s : list) {
+      if (!EndsWith(w, s)) continue;
+      sv x = w.substr(0, w.size() - s.size());
+      if (Chars(x) >= 2 && Known(x)) {
+        ZwnjCuts(x, cuts);
+        AddCut(w, x.size(), cuts);
+        return true;
+      }
     }
   }
   // A silent final ه (after a consonant: خانه، تهیه — not the consonant ه of
@@ -363,7 +372,7 @@ bool Repairer::ShouldJoin(sv x, sv y) const {
       (lex_.IsCommonCompound(z) || (have_ && Chars(x) >= 3 && (!Has(x) || !Has(y)))))
     return true;
   if (!have_ || In(kFunctionWords, x)) return false;
-  if (In(kSecondElements, y)) return Known(x) || In(kNumerals, x);
+  if (In(kSecondElements, y) || In(kSpacedSecondElements, y)) return Known(x) || In(kNumerals, x);
   if (In(kGarForms, y)) return Known(x) && (Has(Cat(x, "گر")) || Has(Cat(x, kZ, "گر")));
   // Only name elements: a general X + ال… join would glue quoted Arabic
   // (قال الرئيس) and Arabic names (القاهره).
