@@ -171,6 +171,7 @@ Elem* TreeBuilder::CreateElement(const Tok& t, Namespace ns) {
   n.attrs = MakeAttrs(t, ns, &n.num_attrs);
   if (ns == Namespace::kHtml) {
     e->slot = HtmlSlot(t.name, t.tag, true);
+    if (t.tag == Tag::kUnknown && n.name == "selectedcontent") NoteSelectedContent(e);
     if (t.tag == Tag::kTemplate) n.template_contents = NewNode(NodeType::kDocumentFragment);
   } else {
     e->slot = ForeignSlot(t.name, true);
@@ -321,6 +322,7 @@ void TreeBuilder::Push(Elem* e) {
 
 void TreeBuilder::Pop() {
   Elem* e = stack_.back();
+  if (!selects_.empty() && e->node.Is(Tag::kOption)) OptionPopped(e);
   stack_.pop_back();
   e->stack_index = -1;
   slots_[e->slot].pop_back();
@@ -744,6 +746,8 @@ Status TreeBuilder::Run(const std::string_view* fragment_context) {
     break;
   }
   if (mode_ == Mode::kInTableText) FlushTableText();
+  if (!selects_.empty())  // "stop parsing" pops everything, which matters only to <option>
+    while (!stack_.empty()) Pop();
 
   if (fragment_) {
     Node* frag = NewNode(NodeType::kDocumentFragment);

@@ -2,6 +2,8 @@
 // content follows the 2025 spec (customizable <select>): there is no "in
 // select" mode; option/optgroup/hr/input react to an open <select> here.
 #include <cstring>
+#include <utility>
+#include <vector>
 
 #include "html/tree_builder_impl.h"
 
@@ -46,6 +48,42 @@ bool EqualsCi(std::string_view a, std::string_view b) {
 constexpr Tag kHeadings[] = {Tag::kH1, Tag::kH2, Tag::kH3, Tag::kH4, Tag::kH5, Tag::kH6};
 
 }  // namespace
+
+void TreeBuilder::NoteSelectedContent(Elem* e) {
+  Elem* select = TopOf(Tag::kSelect);
+  if (!select) return;
+  SelectState& st = selects_[select];
+  if (!st.selectedcontent) st.selectedcontent = e;
+}
+
+void TreeBuilder::OptionPopped(Elem* option) {
+  Elem* select = TopOf(Tag::kSelect);
+  if (!select || select->stack_index > option->stack_index || select->node.FindAttr("multiple")) return;
+  auto it = selects_.find(select);
+  if (it == selects_.end() || !it->second.selectedcontent) return;
+  SelectState& st = it->second;
+  if (st.has_selected && !option->node.FindAttr("selected")) return;
+  st.has_selected = true;
+  Node* target = &st.selectedcontent->node;
+  while (Node* c = target->first_child) Detach(c);
+  // Deep copy of the option's children, iteratively: (source, copy's parent).
+  std::vector<std::pair<const Node*, Node*>> todo;
+  for (const Node* c = option->node.last_child; c; c = c->prev_sibling) todo.emplace_back(c, target);
+  while (!todo.empty()) {
+    auto [src, parent] = todo.back();
+    todo.pop_back();
+    Node* copy;
+    if (src->type == NodeType::kElement) {
+      Elem* ce = CloneElement(E(const_cast<Node*>(src)));
+      copy = &ce->node;
+    } else {
+      copy = NewNode(src->type);
+      copy->data = src->data;
+    }
+    Append(parent, copy);
+    for (const Node* c = src->last_child; c; c = c->prev_sibling) todo.emplace_back(c, copy);
+  }
+}
 
 void TreeBuilder::BodyCharacters(std::string_view s) {
   if (std::memchr(s.data(), '\0', s.size())) {  // NULs are dropped in body

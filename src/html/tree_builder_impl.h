@@ -181,6 +181,14 @@ class TreeBuilder {
   void BodyEndTag(Tok& t);
   void BodyCharacters(std::string_view s);
 
+  // <selectedcontent> (2025 customizable select): when an <option> is popped
+  // and is its select's selected option, its contents are cloned into the
+  // select's first <selectedcontent>.
+  struct SelectState { Elem* selectedcontent = nullptr; bool has_selected = false; };
+  void NoteSelectedContent(Elem* e);
+  void OptionPopped(Elem* option);
+  std::unordered_map<const Elem*, SelectState> selects_;
+
   // --- tree_builder_tables.cpp ---
   void ModeInTable(Tok& t);
   void ModeInTableText(Tok& t);
