@@ -77,14 +77,19 @@
 //     at a bound morpheme count), a short built-in list of common news compounds
 //     (آتش‌بس، گفت‌وگو، سه‌شنبه …), a known word + a suffixoid (‑کننده، ‑آمیز،
 //     ‑پذیر، ‑سازی …), a silent ه + a known word (زنده‌جان، فاجعه‌بار), and
-//     Arabic-article compounds (هبت‌الله، فضل‌الحق).
+//     Arabic-article compounds (هبت‌الله، فضل‌الحق);
+//   * comparatives: ‑تر/‑ترین apart ("گرمتر" → "گرم‌تر"), except بیشتر، کمتر،
+//     بهتر، مهتر، کهتر and words that are no comparatives (دفتر، بستر).
 // A ZWNJ after a non-joining letter (ا د ذ ر ز ژ و) is invisible, so splitting
 // a fused word never inserts one there ("کشورها" stays). Rejoining spaced
 // pieces always uses a ZWNJ ("کشور ها" → "کشور‌ها"), since the space proves a
-// boundary was written; it joins plurals, می/نمی + verb, ه + ‑ای/‑اش/‑ات and
-// the compounds above, but never two free words the list merely pairs
-// (ایالات متحده، گفته است) nor the perfect's copula (گفته اند), which careful
-// writers also keep apart.
+// boundary was written; it joins pieces that are never words of their own
+// (‑ها/‑های also after آن/این, ‑اش/‑ات, ه + ‑ای, a lone ی), می/نمی + a verb or
+// an unlisted piece, bound second elements (‑تبار، ‑پوش، ‑گرا، ‑جانبه …),
+// compounds written fused or with a ZWNJ but never spaced (پنج‌شنبه; their
+// fused spelling is not split) and the compounds above, but never two free
+// words the list merely pairs (ایالات متحده، گفته است) nor the perfect's copula
+// (گفته اند), which careful Dari writers also keep apart.
 //
 // Lookups fold spelling variants (ي/ك, hamza and madda carriers, ۀ) so that
 // unnormalised and Dari spellings ("اتشبس", "ميكند") are repaired too.
