@@ -18,6 +18,7 @@
 #include "matn/io.h"
 #include "matn/metadata.h"
 #include "matn/output.h"
+#include "matn/pipeline.h"
 #include "matn/text.h"
 
 namespace matn::cli {
@@ -123,85 +124,46 @@ struct Stats {
 using Clock = std::chrono::steady_clock;
 double Since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-std::string CleanField(std::string_view s) { return CleanText(s); }
-
-// Article text keeps every character as the page wrote it (the extractor only
-// collapses white space); see the report in bench/RESULTS.md: dropping stray
-// ZWNJs or soft hyphens loses words the benchmarks' gold keeps.
-void RepairBlocks(std::vector<Block>* blocks) {
-  for (Block& b : *blocks) {
-    if (b.kind == BlockKind::kCode) continue;
-    b.text = RepairZwnj(b.text);
-    for (auto& c : b.cells) c = RepairZwnj(c);
-    if (!b.markdown.empty()) b.markdown = RepairZwnj(b.markdown);
-  }
-}
-
 Record Process(const std::string& path, const Settings& s, Stats* st) {
-  Record r;
-  r.source = path;
-  r.with_comments = s.comments;
-  r.with_links = s.links;
-  r.with_images = s.images;
   auto t0 = Clock::now();
   std::string bytes;
   ReadOptions ro;
   ro.max_bytes = s.max_size;
   Status status = ReadInput(path, &bytes, ro);
-  if (!status.ok()) {
-    r.error = status.ToString();
-    return r;
-  }
+  if (!status.ok()) return ErrorRecord(path, s.url, status.ToString());
   st->bytes += bytes.size();
-  std::string utf8;
-  DecodeOptions dopt;
-  dopt.transport_charset = s.charset;
-  status = DecodeToUtf8(bytes, &utf8, nullptr, dopt);
-  if (!status.ok()) {
-    r.error = status.ToString();
-    return r;
-  }
-  bytes.clear();
-  bytes.shrink_to_fit();
-  auto t1 = Clock::now();
-  st->read_s += std::chrono::duration<double>(t1 - t0).count();
-  Document doc;
-  status = ParseDocument(std::move(utf8), &doc);
-  if (!status.ok()) {
-    r.error = status.ToString();
-    return r;
-  }
-  auto t2 = Clock::now();
-  st->parse_s += std::chrono::duration<double>(t2 - t1).count();
-  MetadataOptions mo;
-  mo.url = s.url;
-  r.meta = ExtractMetadata(doc, mo);
-  if (r.meta.url.empty()) r.meta.url = s.url;
-  ExtractOptions eo = s.eo;
-  eo.title = r.meta.title;
-  eo.json_ld_body = r.meta.json_ld_article_body;
-  eo.base_url = !r.meta.url.empty() ? std::string_view(r.meta.url) : std::string_view(s.url);
+  st->read_s += Since(t0);
   if (s.explain) {
-    std::string e = extract::Explain(doc, eo);
-    std::fprintf(stderr, "== %s\n%s", path.c_str(), e.c_str());
+    std::string utf8;
+    DecodeOptions dopt;
+    dopt.transport_charset = s.charset;
+    Document doc;
+    if (DecodeToUtf8(bytes, &utf8, nullptr, dopt).ok() && ParseDocument(std::move(utf8), &doc).ok()) {
+      MetadataOptions mo;
+      mo.url = s.url;
+      Metadata m = ExtractMetadata(doc, mo);
+      ExtractOptions eo = s.eo;
+      eo.title = m.title;
+      eo.json_ld_body = m.json_ld_article_body;
+      std::string e = extract::Explain(doc, eo);
+      std::fprintf(stderr, "== %s\n%s", path.c_str(), e.c_str());
+    }
   }
-  r.article = ExtractArticle(doc, eo);
-  if (s.repair) {
-    RepairBlocks(&r.article.blocks);
-    RepairBlocks(&r.article.comments);
-  }
-  // Metadata fields get the text layer's full hygiene.
-  Metadata& m = r.meta;
-  m.title = CleanField(m.title);
-  m.description = CleanField(m.description);
-  m.sitename = CleanField(m.sitename);
-  for (auto& a : m.authors) a = CleanField(a);
-  if (s.repair) {
-    m.title = RepairZwnj(m.title);
-    m.description = RepairZwnj(m.description);
-  }
-  m.json_ld_article_body.clear();
-  st->extract_s += Since(t2);
+  PageInput in;
+  in.bytes = bytes;
+  in.source = path;
+  in.url = s.url;
+  in.charset = s.charset;
+  PipelineOptions po;
+  po.extract = s.eo;
+  po.max_bytes = 0;  // ReadInput enforced it, after decompression
+  po.repair_zwnj = s.repair;
+  po.timings = true;
+  PageTimings t;
+  Record r = ProcessPage(in, po, &t);
+  st->read_s += t.decode_s;
+  st->parse_s += t.parse_s;
+  st->extract_s += t.extract_s;
   return r;
 }
 

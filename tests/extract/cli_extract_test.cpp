@@ -12,18 +12,18 @@ namespace {
 
 const std::string kData = std::string(MATN_TEST_DATA) + "/extract";
 
-struct Run {
+struct Result {
   int status = -1;
   std::string out, err;
 };
 
-Run Matn(const std::string& args, const std::string& stdin_file = "") {
+Result Matn(const std::string& args, const std::string& stdin_file = "") {
   char tmpl[] = "/tmp/matn_cli_err_XXXXXX";
   int fd = mkstemp(tmpl);
   close(fd);
   std::string cmd = std::string(MATN_BINARY) + " extract " + args + " 2>" + tmpl;
   if (!stdin_file.empty()) cmd += " <" + stdin_file;
-  Run r;
+  Result r;
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return r;
   char buf[4096];
@@ -48,7 +48,7 @@ std::vector<std::string> Lines(const std::string& s) {
 }
 
 TEST(CliExtract, SingleFileDefaultsToText) {
-  Run r = Matn(kData + "/boilerplate.html");
+  Result r = Matn(kData + "/boilerplate.html");
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("Residents of the valley returned on Monday"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("\"text\""), std::string::npos);
@@ -56,17 +56,17 @@ TEST(CliExtract, SingleFileDefaultsToText) {
 }
 
 TEST(CliExtract, GzipAndStdin) {
-  Run gz = Matn("--format jsonl " + kData + "/boilerplate.html.gz");
+  Result gz = Matn("--format jsonl " + kData + "/boilerplate.html.gz");
   EXPECT_EQ(gz.status, 0) << gz.err;
   EXPECT_NE(gz.out.find("Residents of the valley"), std::string::npos);
-  Run in = Matn("--format jsonl -", kData + "/boilerplate.html.gz");
+  Result in = Matn("--format jsonl -", kData + "/boilerplate.html.gz");
   EXPECT_EQ(in.status, 0) << in.err;
   EXPECT_NE(in.out.find("\"source\":\"-\""), std::string::npos) << in.out;
   EXPECT_NE(in.out.find("Residents of the valley"), std::string::npos);
 }
 
 TEST(CliExtract, MissingFileFailsAloneAndExitIsOne) {
-  Run r = Matn(kData + "/boilerplate.html " + kData + "/no-such-page.html " + kData + "/dari.html");
+  Result r = Matn(kData + "/boilerplate.html " + kData + "/no-such-page.html " + kData + "/dari.html");
   EXPECT_EQ(r.status, 1);
   auto lines = Lines(r.out);
   ASSERT_EQ(lines.size(), 3u) << r.out;
@@ -80,7 +80,7 @@ TEST(CliExtract, MissingFileFailsAloneAndExitIsOne) {
 }
 
 TEST(CliExtract, TruncatedGzipIsAnError) {
-  Run r = Matn("--format jsonl " + kData + "/truncated.html.gz " + kData + "/dari.html");
+  Result r = Matn("--format jsonl " + kData + "/truncated.html.gz " + kData + "/dari.html");
   EXPECT_EQ(r.status, 1);
   auto lines = Lines(r.out);
   ASSERT_EQ(lines.size(), 2u) << r.out;
@@ -90,7 +90,7 @@ TEST(CliExtract, TruncatedGzipIsAnError) {
 }
 
 TEST(CliExtract, DirectoryIsRecursiveSortedJsonl) {
-  Run r = Matn(kData);
+  Result r = Matn(kData);
   EXPECT_EQ(r.status, 1);  // truncated.html.gz is in there
   auto lines = Lines(r.out);
   ASSERT_EQ(lines.size(), 4u) << r.out;
@@ -105,7 +105,7 @@ TEST(CliExtract, DirectoryIsRecursiveSortedJsonl) {
 }
 
 TEST(CliExtract, JsonArrayForSeveralInputs) {
-  Run r = Matn("--format json " + kData + "/boilerplate.html " + kData + "/dari.html");
+  Result r = Matn("--format json " + kData + "/boilerplate.html " + kData + "/dari.html");
   EXPECT_EQ(r.status, 0) << r.err;
   ASSERT_GE(r.out.size(), 4u);
   EXPECT_EQ(r.out.substr(0, 2), "[\n");
@@ -114,7 +114,7 @@ TEST(CliExtract, JsonArrayForSeveralInputs) {
 }
 
 TEST(CliExtract, MarkdownWithTitleAndStructure) {
-  Run r = Matn("--format markdown " + kData + "/boilerplate.html");
+  Result r = Matn("--format markdown " + kData + "/boilerplate.html");
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out.rfind("# ", 0), 0u) << r.out;
   EXPECT_NE(r.out.find("\n## A long recovery\n"), std::string::npos) << r.out;
@@ -123,16 +123,16 @@ TEST(CliExtract, MarkdownWithTitleAndStructure) {
 }
 
 TEST(CliExtract, CommentsOnlyWhenAsked) {
-  Run off = Matn("--format jsonl " + kData + "/boilerplate.html");
+  Result off = Matn("--format jsonl " + kData + "/boilerplate.html");
   EXPECT_EQ(off.out.find("\"comments\""), std::string::npos);
-  Run on = Matn("--comments --format jsonl " + kData + "/boilerplate.html");
+  Result on = Matn("--comments --format jsonl " + kData + "/boilerplate.html");
   EXPECT_NE(on.out.find("\"comments\":\""), std::string::npos) << on.out;
   EXPECT_NE(on.out.find("My street is still flooded"), std::string::npos);
 }
 
 TEST(CliExtract, OutputFileAndStats) {
   std::string path = "/tmp/matn_cli_out_test.jsonl";
-  Run r = Matn("--stats -o " + path + " " + kData + "/boilerplate.html " + kData + "/dari.html");
+  Result r = Matn("--stats -o " + path + " " + kData + "/boilerplate.html " + kData + "/dari.html");
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_TRUE(r.out.empty());
   EXPECT_NE(r.err.find("documents 2"), std::string::npos) << r.err;
@@ -155,7 +155,7 @@ TEST(CliExtract, UsageErrors) {
 }
 
 TEST(CliExtract, MaxSize) {
-  Run r = Matn("--max-size 100 --format jsonl " + kData + "/boilerplate.html");
+  Result r = Matn("--max-size 100 --format jsonl " + kData + "/boilerplate.html");
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.out.find("\"error\""), std::string::npos) << r.out;
 }

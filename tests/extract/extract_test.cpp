@@ -212,22 +212,27 @@ TEST(Extract, PicksTheArticleOverALongerLinkList) {
 }
 
 TEST(Extract, JsonLdEvidenceMovesTheRegion) {
-  // Two text regions; the JSON-LD body matches the second one.
-  std::string a_par = "<p>Alpha paragraph about gardening, soil, seeds, water, and the best season to plant tomatoes.</p>";
-  std::string b_par = "<p>Beta paragraph about trains, timetables, delays, and the new line opening in the spring.</p>";
+  // The JSON-LD body matches text that the heuristics dismiss (a "sidebar").
   std::string html = "<body><div class='content'>";
-  for (int i = 0; i < 6; ++i) html += a_par;
-  html += "</div><div class='x'>";
-  for (int i = 0; i < 3; ++i) html += b_par;
-  html += "</div></body>";
+  for (int i = 0; i < 6; ++i)
+    html += "<p>Alpha paragraph " + std::to_string(i) +
+            " about gardening, soil, seeds, water, compost, and the best season to plant tomatoes.</p>";
+  html += "</div><div class='sidebar'>";
   std::string ld;
-  for (int i = 0; i < 3; ++i)
-    ld += "Beta paragraph about trains, timetables, delays, and the new line opening in the spring. ";
+  for (int i = 0; i < 3; ++i) {
+    std::string b = "Beta paragraph " + std::to_string(i) +
+                    " about trains, timetables, delays, signals, and the new line opening in the spring.";
+    html += "<p>" + b + "</p>";
+    ld += b + " ";
+  }
+  html += "</div></body>";
   ExtractOptions opt;
   opt.json_ld_body = ld;
   std::string t = ExtractHtml(html, opt).Text();
-  EXPECT_NE(t.find("Beta paragraph"), std::string::npos) << t;
-  EXPECT_EQ(ExtractHtml(html).Text().find("Beta paragraph"), std::string::npos);
+  EXPECT_NE(t.find("Beta paragraph 0"), std::string::npos) << t;
+  EXPECT_NE(t.find("Beta paragraph 2"), std::string::npos) << t;
+  std::string without = ExtractHtml(html).Text();
+  EXPECT_EQ(without.find("Beta paragraph"), std::string::npos) << without;
 }
 
 TEST(Extract, SurvivesDeepNesting) {
