@@ -58,6 +58,11 @@
 //     skipped without being loaded (rec.block stays empty, headers are set);
 //   * an HTTP payload whose Content-Encoding cannot be decoded: Status::Corrupt
 //     or Status::Unsupported; body() is then the payload as stored.
+// Limits of detection: gzip and zstd check a member's CRC only at its end, so
+// in a file compressed as one whole-file member, records decoded between a
+// damaged byte and the end may come back altered with an OK status (the
+// damage is reported when the CRC fails); per-record members confine it to
+// one record. In an uncompressed file, damage inside a block is undetectable.
 // A read error from the OS is returned once (Status::IOError), then *done.
 // Every Next() consumes input or sets *done, so a loop over Next() ends.
 //

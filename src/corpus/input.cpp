@@ -171,7 +171,7 @@ class FramedDecoder : public Decoder {
       const uint8_t* d = in_->data();
       size_t n = in_->size();
       if (std::memcmp(d, magic, m) == 0) return true;
-      const void* hit = memmem(d + 1, n - 1, magic, m);
+      const void* hit = n > m ? memmem(d + 1, n - 1, magic, m) : nullptr;
       Skip(hit ? static_cast<size_t>(static_cast<const uint8_t*>(hit) - d) : n - (m - 1), why);
     }
   }
@@ -186,6 +186,9 @@ class FramedDecoder : public Decoder {
       rescan_ = false;
       uint64_t from = segment_offset_ + 1;
       if (in_->offset() > from && in_->offset() - from <= kMaxRescan) in_->SeekBack(from);
+      // A segment that failed before consuming anything: step over its magic.
+      while (in_->offset() < from && (in_->size() > 0 || in_->Refill()))
+        in_->Consume(static_cast<size_t>(std::min<uint64_t>(in_->size(), from - in_->offset())));
     }
   }
   void Started() {
@@ -200,6 +203,8 @@ class FramedDecoder : public Decoder {
     rescan_ = true;
     quiet_ = true;  // the bytes up to the next segment belong to this reported damage
   }
+  // The input ended inside the segment. A damaged segment can also end this
+  // way, having eaten the segments after it: rescan those too.
   void Truncated(const char* what) {
     if (!in_->status().ok()) {
       status_ = in_->status();
@@ -208,6 +213,8 @@ class FramedDecoder : public Decoder {
                                 " is truncated: the input ends inside it");
     }
     done_ = true;
+    rescan_ = true;
+    quiet_ = true;
   }
 
   bool done_ = true;
@@ -476,7 +483,7 @@ std::unique_ptr<Decoder> MakeDecoder(WarcCompression c, RawInput* in, const Warc
 // ---------------------------------------------------------------- Stream
 
 Stream::Stream(std::unique_ptr<RawInput> raw, std::unique_ptr<Decoder> dec, WarcCompression c)
-    : raw_(std::move(raw)), dec_(std::move(dec)), compression_(c), buf_(size_t{256} << 10) {}
+    : raw_(std::move(raw)), dec_(std::move(dec)), compression_(c), buf_(size_t{64} << 10) {}
 
 bool Stream::Fill(size_t max_hold) {
   if (!in_segment_ || seg_ended_) return false;

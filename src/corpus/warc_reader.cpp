@@ -162,6 +162,16 @@ static Status Make(std::unique_ptr<corpus::RawInput> raw, const WarcOptions& opt
   while (raw->size() < 4 && raw->Refill()) {}
   if (!raw->status().ok()) return raw->status();
   WarcCompression c = corpus::DetectCompression(raw->data(), raw->size());
+  std::string_view head(reinterpret_cast<const char*>(raw->data()), raw->size());
+  size_t lead = head.find_first_not_of("\r\n");
+  if (c == WarcCompression::kNone && lead != std::string_view::npos && !head.substr(lead).starts_with("WARC/")) {
+    // Not a record at the start: maybe a compressed file whose first bytes
+    // are damaged. Decide by the first magic number in the first buffer.
+    size_t gz = head.find("\x1f\x8b\x08"), zs = head.find("\x28\xb5\x2f\xfd"), warc = head.find("WARC/");
+    size_t first = std::min({gz, zs, warc});
+    if (first != std::string_view::npos && first != warc)
+      c = first == gz ? WarcCompression::kGzip : WarcCompression::kZstd;
+  }
   auto dec = corpus::MakeDecoder(c, raw.get(), options);
   *out = wrap(std::make_unique<WarcReader::Impl>(options, std::move(raw), std::move(dec), c));
   return Status::Ok();
@@ -230,7 +240,7 @@ bool WarcReader::Impl::FindRecordStart(Garbage* g) {
     // Skip to the next "WARC/x.y" line, keeping a tail too short to decide.
     const char* d = s.data();
     size_t n = s.size(), skip = s.exhausted() ? n : n - std::min<size_t>(n, 4);
-    for (size_t i = 1; i < n;) {
+    for (size_t i = 1; i + 5 <= n;) {
       const void* hit = memmem(d + i, n - i, "WARC/", 5);
       if (!hit) break;
       size_t at = static_cast<size_t>(static_cast<const char*>(hit) - d);
