@@ -50,6 +50,13 @@ std::string JsonList(const std::vector<std::string>& v) {
   return out + "]";
 }
 
+// A prefix of at most n bytes that does not split a UTF-8 sequence.
+std::string_view Prefix(std::string_view s, size_t n) {
+  if (s.size() <= n) return s;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
 std::string Join(const std::vector<std::string>& v, std::string_view sep) {
   std::string out;
   for (size_t i = 0; i < v.size(); ++i) out += (i ? std::string(sep) : "") + v[i];
@@ -112,7 +119,7 @@ int main(int argc, char** argv) {
                        ",\"image\":" + JsonEscape(md.image) + ",\"lang\":" + JsonEscape(md.lang) +
                        ",\"page_type\":" + JsonEscape(md.page_type) + ",\"tags\":" + JsonList(md.tags) +
                        ",\"categories\":" + JsonList(md.categories) +
-                       ",\"description\":" + JsonEscape(md.description.substr(0, 200)) + "}\n";
+                       ",\"description\":" + JsonEscape(Prefix(md.description, 200)) + "}\n";
     std::fputs(line.c_str(), out);
     ++n;
   }

@@ -24,6 +24,7 @@ constexpr int kMaxAncestorHops = 300;
 struct MetaTag {
   std::string key;  // lowercased property / name / itemprop / http-equiv
   std::string_view content;
+  bool property = false;  // from RDFa property=, which pages fill more carefully than name=
 };
 
 struct Located {
@@ -88,6 +89,14 @@ std::string ScriptText(const Node* n) {
   return s;
 }
 
+// "dc:title", "DC.Title", "dcterm:title" and "dcterms.title" name the same thing.
+std::string NormalizeMetaKey(std::string k) {
+  for (std::string_view p : {"dcterm:", "dcterms:", "dcterm."})
+    if (StartsWith(k, p)) return "dcterms." + k.substr(p.size());
+  if (StartsWith(k, "dc:")) return "dc." + k.substr(3);
+  return k;
+}
+
 void Collect(const Document& doc, Evidence* ev) {
   const Node* root = doc.root();
   if (!root) return;
@@ -120,7 +129,8 @@ void Collect(const Document& doc, Evidence* ev) {
             while (i < keys.size() && keys[i] == ' ') ++i;
             size_t b = i;
             while (i < keys.size() && keys[i] != ' ') ++i;
-            if (i > b) ev->metas.push_back({keys.substr(b, i - b), content});
+            if (i > b)
+              ev->metas.push_back({NormalizeMetaKey(keys.substr(b, i - b)), content, a == std::string_view("property")});
           }
         }
         if (!n->Attr("itemprop").empty()) record(&ev->itemprops, n);
@@ -163,8 +173,10 @@ void Collect(const Document& doc, Evidence* ev) {
 
 std::string_view MetaValue(const Evidence& ev, std::initializer_list<std::string_view> keys) {
   for (std::string_view k : keys)
-    for (const MetaTag& m : ev.metas)
-      if (m.key == k && !CollapseWhitespace(m.content).empty()) return m.content;
+    for (bool property : {true, false})
+      for (const MetaTag& m : ev.metas)
+        if (m.property == property && m.key == k && !CollapseWhitespace(m.content).empty())
+          return m.content;
   return {};
 }
 
@@ -368,16 +380,17 @@ LdFacts ReadJsonLd(const JsonDoc& d) {
 // ---- Title. ---------------------------------------------------------------
 
 // Pieces of a composite title split at separators (" | ", " - ", " » ", ": " …).
-std::vector<std::string> SplitTitle(std::string_view t) {
+// With `colon`, ": " separates too (a kicker before the headline).
+std::vector<std::string> SplitTitle(std::string_view t, bool colon) {
   static constexpr std::string_view kSeps[] = {
       " | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ", " \xc2\xbb ", " \xc2\xab ",
-      " \xc2\xb7 ", " \xe2\x80\xa2 ", " / ", " ~ ", ": ", " \xef\xbd\x9c ", "|", " \xd8\x8c "};
+      " \xc2\xb7 ", " \xe2\x80\xa2 ", " / ", " ~ ", " \xef\xbd\x9c ", " : ", "|", " \xd8\x8c ", ": "};
   std::vector<std::string> out;
   size_t i = 0, start = 0;
   while (i < t.size() && out.size() < 16) {
     size_t len = 0;
     for (std::string_view s : kSeps)
-      if (t.substr(i, s.size()) == s) { len = s.size(); break; }
+      if ((colon || s != ": ") && t.substr(i, s.size()) == s) { len = s.size(); break; }
     if (len) {
       std::string piece = CollapseWhitespace(t.substr(start, i - start));
       if (!piece.empty()) out.push_back(piece);
@@ -446,7 +459,7 @@ std::string HostLabel(std::string_view url) {
 
 // Removes site-name pieces from the ends of a composite title.
 std::string StripSiteName(std::string_view title, const SiteNames& site) {
-  std::vector<std::string> pieces = SplitTitle(title);
+  std::vector<std::string> pieces = SplitTitle(title, false);
   if (pieces.size() < 2) return CollapseWhitespace(title);
   size_t b = 0, e = pieces.size();
   bool changed = false;
@@ -507,52 +520,89 @@ struct TitleChoice {
 TitleChoice ChooseTitle(const Evidence& ev, const LdFacts& ld, const SiteNames& site,
                         std::string_view og_title, std::string_view tw_title,
                         std::string_view dc_title) {
-  std::vector<std::string> refs;  // fold keys the headline may equal
-  auto add_ref = [&](std::string_view s) {
-    std::string k = FoldKey(s);
-    if (!k.empty()) refs.push_back(k);
-  };
-  auto add_runs = [&](std::string_view s) {
-    std::vector<std::string> p = SplitTitle(s);
+  const std::string_view metas[] = {ld.headline, dc_title, og_title, tw_title};
+  // What the metadata calls the document, whole or without its site name ...
+  std::vector<std::string> full;
+  // ... and runs of its pieces that outweigh the rest ("Kicker: Headline | Site"
+  // yields "Headline" only when no other piece is longer).
+  // A run shorter than another piece ("Blog Name: Post title") confirms only an
+  // h1 outside the page chrome: in a header it is the site's logo.
+  std::vector<std::string> runs, weak_runs;
+  auto add = [&](std::string_view s) {
+    if (s.empty()) return;
+    full.push_back(FoldKey(s));
+    full.push_back(FoldKey(StripSiteName(s, site)));
+    std::vector<std::string> p = SplitTitle(s, true);
+    std::vector<size_t> words;
+    for (const std::string& x : p) words.push_back(WordCount(x));
     for (size_t i = 0; i < p.size(); ++i) {
       std::string run;
+      size_t run_words = 0;
       for (size_t j = i; j < p.size(); ++j) {
         run += (j > i ? " " : "") + p[j];
-        if (!(i == j && site.Matches(p[j]))) add_ref(run);
+        run_words += words[j];
+        size_t rest = 0;
+        for (size_t k = 0; k < p.size(); ++k)
+          if (k < i || k > j) rest = std::max(rest, words[k]);
+        if (i == j && site.Matches(p[j])) continue;
+        (run_words >= rest ? runs : weak_runs).push_back(FoldKey(run));
       }
     }
   };
-  for (std::string_view s : {std::string_view(ld.headline), og_title, tw_title, dc_title,
-                             std::string_view(ev.title_tag)}) {
-    add_ref(s);
-    add_runs(s);
-  }
-  auto is_ref = [&](std::string_view text) {
+  for (std::string_view s : metas) add(s);
+  add(ev.title_tag);
+  auto in = [](const std::vector<std::string>& v, std::string_view text) {
     std::string k = FoldKey(text);
-    return !k.empty() && std::find(refs.begin(), refs.end(), k) != refs.end();
+    return !k.empty() && std::find(v.begin(), v.end(), k) != v.end();
   };
 
-  // 1. A headline the page shows that its metadata confirms.
-  size_t checked = 0;
+  // 1. A headline the page shows that its metadata confirms: whole h1s before
+  // their parts, whole titles before runs.
+  struct Heading {
+    const Node* node;
+    std::string text;
+    std::vector<std::string> parts;
+  };
+  std::vector<Heading> heads;
   for (const Located& h : ev.h1s) {
-    if (++checked > 12) break;
+    if (heads.size() >= 12) break;
     std::string text = NodeText(h.node, 2000);
     if (GenericHeading(text) || (site.Matches(text) && WordCount(text) <= 4)) continue;
-    if (is_ref(text)) return {text, h.node};
-    for (const std::string& part : HeadingParts(h.node))
-      if (WordCount(part) >= 2 && !site.Matches(part) && is_ref(part)) return {part, h.node};
+    std::vector<std::string> parts;
+    for (std::string& part : HeadingParts(h.node))
+      if (WordCount(part) >= 2 && !site.Matches(part)) parts.push_back(std::move(part));
+    heads.push_back({h.node, std::move(text), std::move(parts)});
+  }
+  for (const std::vector<std::string>* refs : {&full, &runs, &weak_runs}) {
+    bool weak = refs == &weak_runs;
+    for (const Heading& h : heads)
+      if (in(*refs, h.text) && !(weak && (ZoneOf(h.node, nullptr) & kInChrome)))
+        return {refs == &full ? StripSiteName(h.text, site) : h.text, h.node};
+    for (const Heading& h : heads)
+      for (const std::string& part : h.parts)
+        if (in(*refs, part) && !(weak && (ZoneOf(h.node, nullptr) & kInChrome))) return {part, h.node};
   }
   // 2. The metadata's own headline.
-  for (std::string_view s : {std::string_view(ld.headline), og_title, tw_title, dc_title}) {
+  for (std::string_view s : metas) {
     std::string t = StripSiteName(s, site);
     if (!t.empty()) return {t, nullptr};
   }
-  // 3. The only meaningful h1 (or the first inside the article).
+  // 3. <title> without the site name. When no piece is known to be the site
+  // name, drop the last piece, or the first when too little would remain; a
+  // title that would shrink to four words or fewer stays whole (short titles
+  // are rarely "Headline | Site").
+  std::string t = StripSiteName(ev.title_tag, site);
+  std::vector<std::string> pieces = SplitTitle(t, false);
+  if (pieces.size() >= 2 && t == CollapseWhitespace(ev.title_tag)) {
+    std::string cut = TrimSeparators(t.substr(0, t.rfind(pieces.back())));
+    if (WordCount(cut) < 3) cut = TrimSeparators(t.substr(t.find(pieces.front()) + pieces.front().size()));
+    if (WordCount(cut) > 4) t = cut;
+  }
+  if (!t.empty()) return {t, nullptr};
+  // 4. No title at all: the h1 inside the article, or the only one.
   const Node* only = nullptr;
   int count = 0;
-  for (const Located& h : ev.h1s) {
-    std::string text = NodeText(h.node, 2000);
-    if (GenericHeading(text) || site.Matches(text)) continue;
+  for (const Heading& h : heads) {
     unsigned z = ZoneOf(h.node, nullptr);
     if (z & (kInComment | kInRelated)) continue;
     if (z & kInArticle) { only = h.node; count = 1; break; }
@@ -560,21 +610,6 @@ TitleChoice ChooseTitle(const Evidence& ev, const LdFacts& ld, const SiteNames& 
     ++count;
   }
   if (only && count == 1) return {NodeText(only, 2000), only};
-  // 4. <title> without the site name. When no piece is known to be the site
-  // name, drop the end piece that is shorter ("Headline | Site", "Site | Headline").
-  std::string t = StripSiteName(ev.title_tag, site);
-  std::vector<std::string> pieces = SplitTitle(t);
-  if (pieces.size() >= 2 && t == CollapseWhitespace(ev.title_tag)) {
-    if (WordCount(pieces.front()) >= WordCount(pieces.back())) {
-      std::string head = TrimSeparators(t.substr(0, t.rfind(pieces.back())));
-      if (!head.empty()) t = head;
-    } else {
-      std::string tail = TrimSeparators(t.substr(t.find(pieces.front()) + pieces.front().size()));
-      if (!tail.empty()) t = tail;
-    }
-  }
-  if (!t.empty()) return {t, nullptr};
-  if (only) return {NodeText(only, 2000), only};
   return {};
 }
 
@@ -945,6 +980,26 @@ void AddUnique(std::vector<std::string>* out, std::string_view raw, bool split) 
   }
 }
 
+// CleanText, except that every ZWNJ the page wrote stays: a title or a name is
+// quoted as written, and CleanText drops a ZWNJ next to a space. A private-use
+// placeholder carries the ZWNJ through.
+std::string CleanKeepingZwnj(const std::string& s) {
+  static constexpr std::string_view kZwnj = "\xe2\x80\x8c", kMark = "\xee\x80\x80";
+  if (s.find(kZwnj) == std::string::npos || s.find(kMark) != std::string::npos) return CleanText(s);
+  std::string t;
+  for (size_t i = 0; i < s.size();) {
+    if (s.compare(i, kZwnj.size(), kZwnj) == 0) { t.append(kMark); i += kZwnj.size(); }
+    else t.push_back(s[i++]);
+  }
+  t = CleanText(t);
+  std::string out;
+  for (size_t i = 0; i < t.size();) {
+    if (t.compare(i, kMark.size(), kMark) == 0) { out.append(kZwnj); i += kMark.size(); }
+    else out.push_back(t[i++]);
+  }
+  return out;
+}
+
 }  // namespace
 
 Metadata ExtractMetadata(const Document& doc, const MetadataOptions& options) {
@@ -1027,9 +1082,9 @@ Metadata ExtractMetadata(const Document& doc, const MetadataOptions& options) {
   md.json_ld_article_body = ld.body;
 
   // Unicode hygiene (NFC, invisible junk, whitespace) on everything a reader sees.
-  for (std::string* s : {&md.title, &md.sitename, &md.description}) *s = CleanText(*s);
+  for (std::string* s : {&md.title, &md.sitename, &md.description}) *s = CleanKeepingZwnj(*s);
   for (auto* list : {&md.authors, &md.tags, &md.categories}) {
-    for (std::string& s : *list) s = CleanText(s);
+    for (std::string& s : *list) s = CleanKeepingZwnj(s);
     list->erase(std::remove(list->begin(), list->end(), std::string()), list->end());
   }
 
