@@ -53,25 +53,27 @@ enum Zone : unsigned {
 unsigned ZoneOf(const Node* n, const std::unordered_set<const Node*>* headline_ancestors) {
   unsigned z = 0;
   int hops = 0;
+  bool site_header = false;  // a <header> is the site's unless it sits in an <article>/<main>
   for (const Node* p = n; p && hops < kMaxAncestorHops; p = p->parent, ++hops) {
-    if (!p->IsElement()) continue;
+    if (!p->IsElement() || p->Is(Tag::kBody) || p->Is(Tag::kHtml)) continue;
     if (p->Is(Tag::kArticle) || p->Is(Tag::kMain)) z |= kInArticle;
+    // A box that holds the headline is the article's, whatever its class says
+    // (body and wrapper classes list every widget the theme has).
+    if (headline_ancestors && headline_ancestors->count(p)) continue;
     if (p->Is(Tag::kNav) || p->Is(Tag::kFooter) || p->Is(Tag::kAside)) z |= kInChrome;
-    bool holds_headline = headline_ancestors && headline_ancestors->count(p);
-    if (p->Is(Tag::kHeader) && !holds_headline) z |= kInChrome;
+    if (p->Is(Tag::kHeader)) site_header = true;
     if (p->Attr("class").empty() && p->Attr("id").empty()) continue;
-    if (ClassOrIdContains(p, {"comment", "reply", "respond", "disqus", "discussion", "kommentar"}))
-      z |= kInComment;
+    if (ClassOrIdContains(p, {"comment", "reply", "respond", "disqus", "discussion"})) z |= kInComment;
     if (ClassOrIdContains(p, {"related", "recommend", "teaser", "sidebar", "widget", "popular",
                               "most-read", "mostread", "trending", "also-read", "more-stories",
                               "read-more", "readmore", "newsletter", "promo"}))
       z |= kInRelated;
     if (ClassOrIdContains(p, {"clock", "weather", "today", "current-date", "currentdate", "topbar",
                               "top-bar", "masthead", "navbar", "breadcrumb", "cookie"}) ||
-        HasClassToken(p, {"nav", "menu", "footer", "site-header", "page-footer"}) ||
-        (!holds_headline && HasClassToken(p, {"header", "top"})))
+        HasClassToken(p, {"nav", "menu", "footer", "site-header", "page-footer", "header", "top"}))
       z |= kInChrome;
   }
+  if (site_header && !(z & kInArticle)) z |= kInChrome;
   return z;
 }
 
@@ -836,7 +838,7 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
     bool is_created = prop.find("datecreated") != std::string::npos;
     bool is_mod = prop.find("datemodified") != std::string::npos;
     if (!is_pub && !is_mod && !is_created) continue;
-    if (ZoneOf(l.node, nullptr) & (kInComment | kInRelated)) continue;
+    if (ZoneOf(l.node, &headline_anc) & (kInComment | kInRelated)) continue;
     std::string_view v = l.node->Attr("content");
     if (v.empty()) v = l.node->Attr("datetime");
     std::string text = v.empty() ? NodeText(l.node, 200) : std::string(v);
@@ -847,7 +849,7 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
     const Node* t = l.node;
     bool pubdate = t->FindAttr("pubdate") != nullptr;
     if (!pubdate && !usable(l, true)) continue;
-    if (pubdate && (ZoneOf(t, nullptr) & (kInComment | kInRelated))) continue;
+    if (pubdate && (ZoneOf(t, &headline_anc) & (kInComment | kInRelated))) continue;
     std::string_view v = t->Attr("datetime");
     std::string value = v.empty() ? NodeText(t, 200) : std::string(v);
     const Node* par = t->parent;
