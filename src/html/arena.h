@@ -21,21 +21,14 @@ class Arena {
   Arena(const Arena&) = delete;
   Arena& operator=(const Arena&) = delete;
 
+  // The fast path is inline; refilling is not (it is rare and large).
   void* Alloc(size_t n, size_t align = alignof(std::max_align_t)) {
-    size_t pad = (align - reinterpret_cast<uintptr_t>(cur_) % align) % align;
-    if (static_cast<size_t>(end_ - cur_) < n + pad) {
-      if (n + align > kBigAlloc) {  // own block; keep filling the current one
-        blocks_.emplace_back(new char[n + align]);
-        reserved_ += n + align;
-        char* b = blocks_.back().get();
-        return b + (align - reinterpret_cast<uintptr_t>(b) % align) % align;
-      }
-      Grow(n + align);
-      pad = (align - reinterpret_cast<uintptr_t>(cur_) % align) % align;
+    uintptr_t p = (reinterpret_cast<uintptr_t>(cur_) + align - 1) & ~(uintptr_t{align} - 1);
+    if (__builtin_expect(p + n <= reinterpret_cast<uintptr_t>(end_) && cur_ != nullptr, 1)) {
+      cur_ = reinterpret_cast<char*>(p + n);
+      return reinterpret_cast<void*>(p);
     }
-    char* p = cur_ + pad;
-    cur_ = p + n;
-    return p;
+    return AllocSlow(n, align);
   }
 
   template <class T>
@@ -70,6 +63,19 @@ class Arena {
 
  private:
   static constexpr size_t kBigAlloc = 64 * 1024;
+
+  [[gnu::noinline]] void* AllocSlow(size_t n, size_t align) {
+    if (n + align > kBigAlloc) {  // own block; keep filling the current one
+      blocks_.emplace_back(new char[n + align]);
+      reserved_ += n + align;
+      char* b = blocks_.back().get();
+      return b + (align - reinterpret_cast<uintptr_t>(b) % align) % align;
+    }
+    Grow(n + align);
+    uintptr_t p = (reinterpret_cast<uintptr_t>(cur_) + align - 1) & ~(uintptr_t{align} - 1);
+    cur_ = reinterpret_cast<char*>(p + n);
+    return reinterpret_cast<void*>(p);
+  }
 
   void Grow(size_t at_least) {
     size_t size = next_block_;

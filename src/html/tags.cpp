@@ -1,6 +1,8 @@
 // Tag name <-> id. LookupTag runs for every start and end tag, so it is an
-// open-addressing hash table built at compile time from MATN_TAG_LIST: one
-// hash over at most a few bytes and usually a single memcmp.
+// open-addressing hash table built at compile time from MATN_TAG_LIST. The
+// hash reads only the length and three bytes (first, middle, last), so it
+// costs the same for every name; a byte loop over the (short) candidate
+// confirms the match.
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -22,8 +24,10 @@ static_assert(kNumTags * 3 < kSlots);
 
 constexpr uint32_t Hash(std::string_view s) {
   uint32_t h = static_cast<uint32_t>(s.size()) * 0x9E3779B1u;
-  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x01000193u;
-  return h ^ (h >> 15);
+  h += static_cast<unsigned char>(s[0]) * 0x85EBCA77u;
+  h += static_cast<unsigned char>(s[s.size() / 2]) * 0xC2B2AE3Du;
+  h += static_cast<unsigned char>(s[s.size() - 1]) * 0x27D4EB2Fu;
+  return h ^ (h >> 13);
 }
 
 constexpr std::array<uint16_t, kSlots> BuildTable() {
@@ -50,8 +54,11 @@ Tag LookupTag(std::string_view name) {
   uint32_t h = Hash(name) & (kSlots - 1);
   while (uint16_t id = kTable[h]) {
     std::string_view cand = kNames[id];
-    if (cand.size() == name.size() && std::memcmp(cand.data(), name.data(), name.size()) == 0)
-      return static_cast<Tag>(id);
+    if (cand.size() == name.size()) {
+      size_t i = 0;
+      while (i < name.size() && cand[i] == name[i]) ++i;
+      if (i == name.size()) return static_cast<Tag>(id);
+    }
     h = (h + 1) & (kSlots - 1);
   }
   return Tag::kUnknown;

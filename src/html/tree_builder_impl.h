@@ -95,7 +95,9 @@ class TreeBuilder {
   Elem* CreateElement(const Tok& t, Namespace ns);
   Elem* CloneElement(const Elem* e);
   Node* NewNode(NodeType type) { return doc_->NewNode(type); }
-  std::string_view Keep(std::string_view s) { return tok_.PointsIntoInput(s) ? s : doc_->arena.Copy(s); }
+  bool InInput(std::string_view s) const { return s.data() >= input_begin_ && s.data() + s.size() <= input_end_; }
+  // s itself when it lies in the input (which outlives the tree), else an arena copy.
+  std::string_view Keep(std::string_view s) { return InInput(s) ? s : doc_->arena.Copy(s); }
 
   static void Append(Node* parent, Node* child);
   static void InsertBefore(Node* parent, Node* child, Node* ref);
@@ -212,6 +214,8 @@ class TreeBuilder {
   // --- state ---
   Document::Impl* doc_;
   Tokenizer tok_;
+  const char* input_begin_;
+  const char* input_end_;
   Node* root_ = nullptr;
   Mode mode_ = Mode::kInitial;
   Mode orig_mode_ = Mode::kInitial;
