@@ -173,33 +173,50 @@ struct TextStats {
   uint32_t chars = 0, commas = 0, stops = 0;
 };
 
+// Byte classes for CountText: 0 not counted (white space, controls, UTF-8
+// continuation bytes), 1 counted, 2 comma, 3 sentence end, 4 a lead byte that
+// may start a comma/stop/NBSP of another script.
+struct ByteClasses {
+  uint8_t c[256];
+  constexpr ByteClasses() : c() {
+    for (int i = 0x21; i < 0x80; ++i) c[i] = 1;
+    c[static_cast<int>(',')] = 2;
+    c[static_cast<int>('.')] = c[static_cast<int>('!')] = c[static_cast<int>('?')] = 3;
+    for (int i = 0xC0; i < 0x100; ++i) c[i] = 1;
+    c[0xC2] = c[0xD8] = c[0xDB] = c[0xE3] = c[0xEF] = 4;
+  }
+};
+constexpr ByteClasses kByteClass;
+
 TextStats CountText(std::string_view s) {
   TextStats t;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size();
   for (size_t i = 0; i < n; ++i) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      if (c <= ' ') continue;
-      ++t.chars;
-      if (c == ',') ++t.commas;
-      else if (c == '.' || c == '!' || c == '?') ++t.stops;
-      continue;
-    }
-    if ((c & 0xC0) == 0x80) continue;
-    if (c == 0xC2 && i + 1 < n && p[i + 1] == 0xA0) { ++i; continue; }  // NBSP
-    ++t.chars;
-    if (c == 0xD8 && i + 1 < n) {
-      if (p[i + 1] == 0x8C) ++t.commas;       // U+060C Arabic comma
-      else if (p[i + 1] == 0x9F) ++t.stops;   // U+061F Arabic question mark
-    } else if (c == 0xDB && i + 1 < n && p[i + 1] == 0x94) {
-      ++t.stops;  // U+06D4 Arabic full stop
-    } else if (c == 0xE3 && i + 2 < n && p[i + 1] == 0x80) {
-      if (p[i + 2] == 0x81) ++t.commas;       // U+3001 、
-      else if (p[i + 2] == 0x82) ++t.stops;   // U+3002 。
-    } else if (c == 0xEF && i + 2 < n && p[i + 1] == 0xBC) {
-      if (p[i + 2] == 0x8C) ++t.commas;       // U+FF0C ，
-      else if (p[i + 2] == 0x81 || p[i + 2] == 0x9F) ++t.stops;  // ！ ？
+    switch (kByteClass.c[p[i]]) {
+      case 0: break;
+      case 1: ++t.chars; break;
+      case 2: ++t.chars; ++t.commas; break;
+      case 3: ++t.chars; ++t.stops; break;
+      default: {
+        unsigned char c = p[i];
+        unsigned char d = i + 1 < n ? p[i + 1] : 0;
+        if (c == 0xC2 && d == 0xA0) { ++i; break; }  // NBSP
+        ++t.chars;
+        if (c == 0xD8) {
+          if (d == 0x8C) ++t.commas;       // U+060C Arabic comma
+          else if (d == 0x9F) ++t.stops;   // U+061F Arabic question mark
+        } else if (c == 0xDB) {
+          if (d == 0x94) ++t.stops;        // U+06D4 Arabic full stop
+        } else if (c == 0xE3 && d == 0x80 && i + 2 < n) {
+          if (p[i + 2] == 0x81) ++t.commas;       // U+3001
+          else if (p[i + 2] == 0x82) ++t.stops;   // U+3002
+        } else if (c == 0xEF && d == 0xBC && i + 2 < n) {
+          if (p[i + 2] == 0x8C) ++t.commas;                          // U+FF0C
+          else if (p[i + 2] == 0x81 || p[i + 2] == 0x9F) ++t.stops;  // U+FF01, U+FF1F
+        }
+        break;
+      }
     }
   }
   return t;

@@ -218,12 +218,18 @@ constexpr Entry kWords[] = {
     {"credit", kCatCaption, true},
 };
 
+struct Sorted {
+  std::string_view word;
+  uint32_t cats;
+  bool prefix;
+};
+
 struct Table {
-  std::array<Entry, std::size(kWords)> sorted;
+  std::array<Sorted, std::size(kWords)> sorted;
   Table() {
-    std::copy(std::begin(kWords), std::end(kWords), sorted.begin());
-    std::sort(sorted.begin(), sorted.end(),
-              [](const Entry& a, const Entry& b) { return std::strcmp(a.word, b.word) < 0; });
+    for (size_t i = 0; i < std::size(kWords); ++i)
+      sorted[i] = Sorted{kWords[i].word, kWords[i].cats, kWords[i].prefix};
+    std::sort(sorted.begin(), sorted.end(), [](const Sorted& a, const Sorted& b) { return a.word < b.word; });
   }
 };
 
@@ -237,7 +243,7 @@ uint32_t LookupToken(std::string_view tok) {
   const auto& s = GetTable().sorted;
   // Exact match.
   auto it = std::lower_bound(s.begin(), s.end(), tok,
-                             [](const Entry& e, std::string_view t) { return std::string_view(e.word) < t; });
+                             [](const Sorted& e, std::string_view t) { return e.word < t; });
   if (it != s.end() && tok == it->word) return it->cats;
   // Longest prefix entry flagged `prefix`: it is at or before the insertion point.
   for (auto p = it; p != s.begin();) {
