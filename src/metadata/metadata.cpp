@@ -4,6 +4,8 @@
 #include "matn/metadata.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -63,14 +65,13 @@ unsigned ZoneOf(const Node* n, const std::unordered_set<const Node*>* headline_a
     if (p->Is(Tag::kNav) || p->Is(Tag::kFooter) || p->Is(Tag::kAside)) z |= kInChrome;
     if (p->Is(Tag::kHeader)) site_header = true;
     if (p->Attr("class").empty() && p->Attr("id").empty()) continue;
-    if (ClassOrIdContains(p, {"comment", "reply", "respond", "disqus", "discussion"})) z |= kInComment;
-    if (ClassOrIdContains(p, {"related", "recommend", "teaser", "sidebar", "widget", "popular",
-                              "most-read", "mostread", "trending", "also-read", "more-stories",
-                              "read-more", "readmore", "newsletter", "promo"}))
+    if (ClassComponentStarts(p, {"comment", "reply", "respond", "disqus", "discussion"})) z |= kInComment;
+    if (ClassComponentStarts(p, {"related", "recommend", "teaser", "sidebar", "widget", "popular",
+                                 "mostread", "trending", "newsletter", "promo", "more"}))
       z |= kInRelated;
-    if (ClassOrIdContains(p, {"clock", "weather", "today", "current-date", "currentdate", "topbar",
-                              "top-bar", "masthead", "navbar", "breadcrumb", "cookie"}) ||
-        HasClassToken(p, {"nav", "menu", "footer", "site-header", "page-footer", "header", "top"}))
+    if (ClassComponentStarts(p, {"clock", "weather", "today", "currentdate", "topbar", "masthead",
+                                 "navbar", "navigation", "breadcrumb", "cookie", "menu", "footer"}) ||
+        HasClassToken(p, {"nav", "header", "site-header", "siteheader", "top", "top-bar"}, true))
       z |= kInChrome;
   }
   if (site_header && !(z & kInArticle)) z |= kInChrome;
@@ -772,6 +773,7 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
   auto add = [&](std::vector<DateCand>* v, std::string_view s, int prio) {
     if (s.empty()) return;
     std::optional<DateTime> d = ParseDateValue(s, ctx);
+    if (getenv("MATN_MD_DEBUG")) fprintf(stderr, "DBG %s %d [%s] -> %s\n", v == &pub ? "pub" : "mod", prio, std::string(s.substr(0, 80)).c_str(), d ? d->ToIso().c_str() : "none");
     if (d && PlausibleDate(*d, ctx)) v->push_back({*d, prio});
   };
   bool ld_article = ld.tier == 1 || ld.tier == 11;
@@ -877,6 +879,7 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
       bool is_mod = ModifiedLabel(text.substr(0, m.begin)) &&
                     !(text.substr(0, m.begin).find("ublish") != std::string::npos);
       (is_mod ? &mod : &pub)->push_back({m.value, 70});
+      if (getenv("MATN_MD_DEBUG")) fprintf(stderr, "DBG box 70 [%s] -> %s\n", text.substr(0, 80).c_str(), m.value.ToIso().c_str());
       break;
     }
   }
@@ -902,6 +905,7 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
             for (const DateMatch& m : FindDatesInText(text, ctx)) {
               if (!PlausibleDate(m.value, ctx)) continue;
               (ModifiedLabel(text.substr(0, m.begin)) ? &mod : &pub)->push_back({m.value, 75});
+              if (getenv("MATN_MD_DEBUG")) fprintf(stderr, "DBG after-h1 75 [%s] -> %s\n", text.substr(0, 80).c_str(), m.value.ToIso().c_str());
               got = true;
               break;
             }
@@ -911,6 +915,30 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
       }
       n = NextInPreorder(n, doc_root);
     }
+  }
+  if (headline) {
+    // A dateline just above the headline, in the box the headline sits in.
+    const Node* box = headline;
+    for (int up = 0; up < 3 && box->parent && box->parent->IsElement() && !box->parent->Is(Tag::kBody); ++up)
+      box = box->parent;
+    std::optional<DateTime> last;
+    int texts = 0;
+    for (const Node* n = NextInPreorder(box, box); n && n != headline && texts < 80;) {
+      if (n->IsElement() && (n->Is(Tag::kScript) || n->Is(Tag::kStyle) || n->Is(Tag::kTemplate))) {
+        n = NextInPreorder(n, box, true);
+        continue;
+      }
+      if (n->IsText()) {
+        std::string text = CollapseWhitespace(n->data);
+        if (!text.empty() && text.size() <= 250 && ++texts &&
+            !(ZoneOf(n, &headline_anc) & (kInComment | kInRelated | kInChrome))) {
+          for (const DateMatch& m : FindDatesInText(text, ctx))
+            if (PlausibleDate(m.value, ctx) && !ModifiedLabel(text.substr(0, m.begin))) last = m.value;
+        }
+      }
+      n = NextInPreorder(n, box);
+    }
+    if (last) pub.push_back({*last, 76});
   }
   DateChoice out;
   std::optional<DateTime> from_url = DateFromUrl(url);
@@ -1033,6 +1061,7 @@ Metadata ExtractMetadata(const Document& doc, const MetadataOptions& options) {
   std::string tw_title = CollapseWhitespace(MetaValue(ev, {"twitter:title"}));
   std::string dc_title = CollapseWhitespace(MetaValue(ev, {"dc.title", "dcterms.title", "citation_title", "parsely-title", "sailthru.title", "headline"}));
   TitleChoice title = ChooseTitle(ev, ld, site, og_title, tw_title, dc_title);
+  if (getenv("MATN_MD_DEBUG")) fprintf(stderr, "DBG headline node %p h1s=%zu\n", (const void*)title.heading, ev.h1s.size());
   md.title = title.text;
   const Node* headline = title.heading;
   if (!headline) {

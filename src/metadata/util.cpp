@@ -103,7 +103,24 @@ bool ClassOrIdContains(const Node* n, std::initializer_list<std::string_view> wo
   return false;
 }
 
-bool HasClassToken(const Node* n, std::initializer_list<std::string_view> words) {
+bool ClassComponentStarts(const Node* n, std::initializer_list<std::string_view> words) {
+  if (!n || !n->IsElement()) return false;
+  std::string all = LowerAscii(n->Attr("class"));
+  all.push_back(' ');
+  all.append(LowerAscii(n->Attr("id")));
+  size_t i = 0;
+  while (i < all.size()) {
+    while (i < all.size() && (all[i] == ' ' || all[i] == '-' || all[i] == '_' || all[i] == '\t' || all[i] == '\n')) ++i;
+    size_t b = i;
+    while (i < all.size() && !(all[i] == ' ' || all[i] == '-' || all[i] == '_' || all[i] == '\t' || all[i] == '\n')) ++i;
+    std::string_view comp(all.data() + b, i - b);
+    for (std::string_view w : words)
+      if (!comp.empty() && StartsWith(comp, w)) return true;
+  }
+  return false;
+}
+
+bool HasClassToken(const Node* n, std::initializer_list<std::string_view> words, bool exact) {
   if (!n || !n->IsElement()) return false;
   std::string all = LowerAscii(n->Attr("class"));
   all.push_back(' ');
@@ -117,6 +134,7 @@ bool HasClassToken(const Node* n, std::initializer_list<std::string_view> words)
     if (tok.empty()) continue;
     for (std::string_view w : words) {
       if (tok == w) return true;
+      if (exact) continue;
       if (tok.size() > w.size() && tok.substr(0, w.size()) == w &&
           (tok[w.size()] == '-' || tok[w.size()] == '_'))
         return true;

@@ -23,9 +23,15 @@ std::string LowerAscii(std::string_view s);
 // True when the lowercased class or id attribute of `n` contains one of `words`.
 bool ClassOrIdContains(const Node* n, std::initializer_list<std::string_view> words);
 
+// True when a component of a class or id token (tokens split at '-' and '_',
+// lowercased) starts with one of `words`: "comment" matches "comment-list",
+// "comments" and "post_comments" but not "layoutNocomment" or "Kommentar".
+bool ClassComponentStarts(const Node* n, std::initializer_list<std::string_view> words);
+
 // True when some whitespace-separated, lowercased class token of `n` (or its id)
 // equals one of `words`, or starts with it followed by '-' or '_'.
-bool HasClassToken(const Node* n, std::initializer_list<std::string_view> words);
+// With `exact`, only whole tokens count.
+bool HasClassToken(const Node* n, std::initializer_list<std::string_view> words, bool exact = false);
 
 // RFC 3986 reference resolution, enough for canonical links and images. An
 // empty base returns `ref` unchanged.
