@@ -660,6 +660,9 @@ Region Select(const Ctx& c, const Mode& m, std::string* explain) {
     bool append = false;
     if (s.scored && s.score + bonus >= threshold) {
       append = true;
+    } else if (s.n_para >= 1 && LinkDensity(s) < 0.2 && !(s.cats & (kCatStrongBoiler | kCatMeta | kCatHeader)) &&
+               !IsHeadingTag(s.tag) && s.tag != Tag::kP) {
+      append = true;  // a box of article text beside the body ("tips", a list of steps)
     } else if (s.tag == Tag::kP) {
       double ld = LinkDensity(s);
       if (s.chars > 70 && ld < 0.25) append = true;
