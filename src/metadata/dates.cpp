@@ -37,7 +37,11 @@ std::optional<DateTime> ParseDateValue(std::string_view s, const DateContext& ct
   DateParseOptions opt;
   opt.lang = ctx.lang;
   opt.reference = ctx.reference;
-  return ParseDatePhrase(v, opt);
+  std::optional<DateTime> d = ParseDatePhrase(v, opt);
+  // A value that starts with a clean ISO day but has a broken tail
+  // ("2022-01-10T22:06:08:684Z") still says which day it is.
+  if (!d && v.size() > 10 && (v[10] == 'T' || v[10] == ' ')) d = ParseDatePhrase(std::string_view(v).substr(0, 10), opt);
+  return d;
 }
 
 std::vector<DateMatch> FindDatesInText(std::string_view text, const DateContext& ctx) {

@@ -63,11 +63,12 @@ unsigned ZoneOf(const Node* n, const std::unordered_set<const Node*>* headline_a
     // (body and wrapper classes list every widget the theme has).
     if (headline_ancestors && headline_ancestors->count(p)) continue;
     if (p->Is(Tag::kNav) || p->Is(Tag::kFooter) || p->Is(Tag::kAside)) z |= kInChrome;
-    if (p->Is(Tag::kHeader)) site_header = true;
+    if (p->Is(Tag::kHeader) && !ClassComponentStarts(p, {"entry", "node", "article", "post", "story", "content"}))
+      site_header = true;
     if (p->Attr("class").empty() && p->Attr("id").empty()) continue;
     if (ClassComponentStarts(p, {"comment", "reply", "respond", "disqus", "discussion"})) z |= kInComment;
     if (ClassComponentStarts(p, {"related", "recommend", "teaser", "sidebar", "widget", "popular",
-                                 "mostread", "trending", "newsletter", "promo", "more"}))
+                                 "mostread", "trending", "newsletter", "more"}))
       z |= kInRelated;
     if (ClassComponentStarts(p, {"clock", "weather", "today", "currentdate", "topbar", "masthead",
                                  "navbar", "navigation", "breadcrumb", "cookie", "menu", "footer"}) ||
@@ -161,15 +162,25 @@ void Collect(const Document& doc, Evidence* ev) {
       default: break;
     }
     if (n->FindAttr("itemprop") && n->tag != Tag::kMeta) record(&ev->itemprops, n);
+    // RDFa on ordinary elements: <span property="dc:date" content="2019-07-07T18:44:31+02:00">.
+    if (n->FindAttr("property") && n->FindAttr("content") && ev->metas.size() < 4 * kMaxCandidates) {
+      std::string keys = LowerAscii(n->Attr("property"));
+      size_t i = 0;
+      while (i < keys.size()) {
+        while (i < keys.size() && keys[i] == ' ') ++i;
+        size_t b = i;
+        while (i < keys.size() && keys[i] != ' ') ++i;
+        if (i > b) ev->metas.push_back({NormalizeMetaKey(keys.substr(b, i - b)), n->Attr("content"), true});
+      }
+    }
     if (n->Is(Tag::kA) && EqualsIgnoreCase(CollapseWhitespace(n->Attr("rel")), "author"))
       record(&ev->rel_authors, n);
     if (n->Attr("class").empty() && n->Attr("id").empty()) continue;
     if (HasClassToken(n, {"byline", "author", "autor", "writer", "by", "creator", "author-name",
                           "authors", "byline-name", "article-author", "post-author"}))
       record(&ev->bylines, n);
-    if (HasClassToken(n, {"date", "time", "published", "pubdate", "publish", "posted", "post-date",
-                          "entry-date", "dateline", "datum", "fecha", "data", "meta", "byline",
-                          "timestamp", "article-date", "publication-date", "info", "details"}))
+    if (ClassOrIdContains(n, {"date", "datum", "publish", "posted", "fecha", "byline", "timestamp", "zeit"}) ||
+        HasClassToken(n, {"time", "meta", "data", "info", "details", "submitted"}))
       record(&ev->date_boxes, n);
   }
 }
@@ -843,6 +854,7 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
     if (ZoneOf(l.node, &headline_anc) & (kInComment | kInRelated)) continue;
     std::string_view v = l.node->Attr("content");
     if (v.empty()) v = l.node->Attr("datetime");
+    if (v.empty() && l.node->Is(Tag::kAbbr)) v = l.node->Attr("title");  // microformats' abbr pattern
     std::string text = v.empty() ? NodeText(l.node, 200) : std::string(v);
     add(is_mod ? &mod : &pub, text, is_created ? 45 : 30);
   }
@@ -887,7 +899,7 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
     // The first date in the text right after the headline: the dateline.
     int texts = 0;
     size_t bytes = 0;
-    const Node* n = NextInPreorder(headline, doc_root, true);
+    const Node* n = NextInPreorder(headline, doc_root);  // the headline's own small print too
     while (n && texts < 40 && bytes < 3000) {
       if (n->IsElement() && (n->Is(Tag::kScript) || n->Is(Tag::kStyle) || n->Is(Tag::kNav) ||
                              n->Is(Tag::kAside) || n->Is(Tag::kFooter) || n->Is(Tag::kForm) ||
@@ -1065,9 +1077,11 @@ Metadata ExtractMetadata(const Document& doc, const MetadataOptions& options) {
   md.title = title.text;
   const Node* headline = title.heading;
   if (!headline) {
-    // The h1 whose text the chosen title contains still anchors the dateline search.
+    // The h1 (or h2) whose text the chosen title contains still anchors the dateline search.
     std::string tk = FoldKey(md.title);
-    for (const Located& h : ev.h1s) {
+    std::vector<Located> heads = ev.h1s;
+    heads.insert(heads.end(), ev.h2s.begin(), ev.h2s.begin() + std::min<size_t>(ev.h2s.size(), 20));
+    for (const Located& h : heads) {
       std::string hk = FoldKey(NodeText(h.node, 1000));
       if (!hk.empty() && !tk.empty() && (hk.find(tk) != std::string::npos || tk.find(hk) != std::string::npos)) {
         headline = h.node;
