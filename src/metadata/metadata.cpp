@@ -773,6 +773,15 @@ bool ModifiedLabel(std::string_view text_before) {
   return false;
 }
 
+// A dateline is mostly date: a date inside a sentence of the body
+// ("… regelt ab dem 13. Januar 2022 …") is about something else.
+bool MostlyDate(std::string_view text, const DateMatch& m) {
+  size_t rest = 0;
+  for (size_t i = 0; i < text.size(); ++i)
+    if ((i < m.begin || i >= m.end) && (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++rest;
+  return rest <= 40;
+}
+
 struct DateChoice {
   std::string published, modified;
   bool from_page = false;  // found in markup or text, not only in the URL
@@ -803,7 +812,8 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
     add(&pub, MetaValue(ev, {k}), p);
     ++p;
   }
-  p = 60;
+  // Generic "date" metas are often the crawl or build time: below a visible dateline.
+  p = 80;
   for (std::string_view k : {"date", "dc.date", "dcterms.date", "dc.date.created", "dcterms.created",
                              "created", "creation_date", "dc.date.available"}) {
     add(&pub, MetaValue(ev, {k}), p);
@@ -915,8 +925,8 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
           if (text.size() <= 250 && !(ZoneOf(n, &headline_anc) & (kInComment | kInRelated | kInChrome))) {
             bool got = false;
             for (const DateMatch& m : FindDatesInText(text, ctx)) {
-              if (!PlausibleDate(m.value, ctx)) continue;
-              (ModifiedLabel(text.substr(0, m.begin)) ? &mod : &pub)->push_back({m.value, 75});
+              if (!PlausibleDate(m.value, ctx) || !MostlyDate(text, m)) continue;
+              (ModifiedLabel(text.substr(0, m.begin)) ? &mod : &pub)->push_back({m.value, 68});
               if (getenv("MATN_MD_DEBUG")) fprintf(stderr, "DBG after-h1 75 [%s] -> %s\n", text.substr(0, 80).c_str(), m.value.ToIso().c_str());
               got = true;
               break;
@@ -945,12 +955,13 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
         if (!text.empty() && text.size() <= 250 && ++texts &&
             !(ZoneOf(n, &headline_anc) & (kInComment | kInRelated | kInChrome))) {
           for (const DateMatch& m : FindDatesInText(text, ctx))
-            if (PlausibleDate(m.value, ctx) && !ModifiedLabel(text.substr(0, m.begin))) last = m.value;
+            if (PlausibleDate(m.value, ctx) && MostlyDate(text, m) && !ModifiedLabel(text.substr(0, m.begin)))
+              last = m.value;
         }
       }
       n = NextInPreorder(n, box);
     }
-    if (last) pub.push_back({*last, 76});
+    if (last) pub.push_back({*last, 69});
   }
   DateChoice out;
   std::optional<DateTime> from_url = DateFromUrl(url);
