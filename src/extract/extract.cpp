@@ -753,6 +753,29 @@ bool ShouldDrop(const Ctx& c, uint32_t i, uint32_t region_chars, const Mode& m, 
 
 bool IsTinyRow(std::string_view s);
 
+// A photo credit line: "Foto: dpa", "(Photo: AP)", "Crédits photos : X",
+// "Bildquelle: Y" — a short line opened by the word for picture or credit in
+// one of the languages the bench covers, then a colon.
+bool IsCreditLine(std::string_view t) {
+  if (t.size() > 90) return false;
+  if (!t.empty() && t.front() == '(') t.remove_prefix(1);
+  size_t colon = t.find(':');
+  std::string_view label = Trim(t.substr(0, colon == std::string_view::npos ? t.size() : colon));
+  if (label.size() > 24) return false;
+  if (colon == std::string_view::npos && label.size() != t.size()) return false;
+  std::string low;
+  for (char ch : label) low.push_back((ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch);
+  static constexpr std::string_view kWords[] = {
+      "foto",  "fotos",  "photo",   "photos",  "bild",    "bilder",   "bildquelle", "fotoquelle",
+      "image", "images", "credit",  "credits", "photo credit", "crédit", "crédits", "crédits photos",
+      "crédito", "créditos", "crédito foto", "quelle", "source", "fuente", "fonte", "abbildung",
+      "titelbild", "beitragsbild", "headerbild", "grafik", "illustration", "copyright", "©",
+      "fotografía", "fotografia", "zdjęcie", "fot.", "foto/video", "symbolbild", "teaserbild", "picture"};
+  for (std::string_view w : kWords)
+    if (low == w) return true;
+  return false;
+}
+
 class Serializer {
  public:
   Serializer(const Ctx& c, const ExtractOptions& opt, const Mode& m, std::vector<Block>* out,
@@ -800,9 +823,14 @@ class Serializer {
       return;
     }
     bool p = pending_;
+    size_t before = text_.size();
     AppendCollapsed(s, &text_, &pending_);
     if (opt_.markdown) AppendCollapsed(s, &md_, &p);
-    if (link_depth_ > 0) AppendCollapsed(s, &link_text_, &link_pending_);
+    if (link_depth_ > 0) {
+      AppendCollapsed(s, &link_text_, &link_pending_);
+      if (first_link_at_ == std::string::npos) first_link_at_ = before;
+      linked_bytes_ += text_.size() - before;
+    }
   }
 
   static bool IsCaptionish(const Item& it) { return it.tag == Tag::kFigure || (it.cats & kCatCaption); }
@@ -991,6 +1019,13 @@ class Serializer {
 
   void Flush() {
     pending_ = false;
+    struct Reset {
+      Serializer* s;
+      ~Reset() {
+        s->first_link_at_ = std::string::npos;
+        s->linked_bytes_ = 0;
+      }
+    } reset{this};
     if (text_.empty()) {
       md_.clear();
       return;
@@ -1006,7 +1041,7 @@ class Serializer {
       md_.clear();
       return;
     }
-    if (!IsTinyRow(t)) {
+    if (!IsTinyRow(t) && !IsLabelledLink(t) && !(!opt_.captions && IsCreditLine(t))) {
       Block b;
       b.kind = pre_ > 0 ? BlockKind::kCode
                : heading_ > 0 ? BlockKind::kHeading
@@ -1026,6 +1061,16 @@ class Serializer {
     }
     text_.clear();
     md_.clear();
+  }
+
+  // "Read more: <link>", "VEA TAMBIÉN: <link>", "Lesen Sie auch: <link>": a
+  // short label and a colon, then a link that is most of the line.
+  bool IsLabelledLink(std::string_view t) const {
+    if (first_link_at_ == std::string::npos || t.size() > 300) return false;
+    if (linked_bytes_ * 10 < text_.size() * 6) return false;
+    std::string_view label = Trim(std::string_view(text_).substr(0, first_link_at_));
+    if (label.empty() || label.size() > 40) return false;
+    return label.back() == ':' || label.substr(label.size() >= 3 ? label.size() - 3 : 0) == "\xEF\xBC\x9A";
   }
 
   // Every block once (captions repeated by galleries and lightboxes, alt
@@ -1068,6 +1113,7 @@ class Serializer {
   std::vector<std::string> row_, row_md_;
   std::vector<uint64_t> seen_hashes_;
   int caption_ctx_ = 0;
+  size_t first_link_at_ = std::string::npos, linked_bytes_ = 0;
   bool seen_text_ = false;
 };
 
