@@ -417,6 +417,9 @@ ClassSignal ClassifyElement(const Node* n) {
       }
     }
   }
+  // An embedded post ("twitter-tweet") quotes what someone said: a quotation,
+  // not a share button.
+  if (n->Is(Tag::kBlockquote)) cats &= ~kCatShare;
   sig.cats = cats;
   int w = 0;
   if (cats & kCatContent) w += 25;
