@@ -4,8 +4,6 @@
 #include "matn/metadata.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -589,9 +587,17 @@ TitleChoice ChooseTitle(const Evidence& ev, const LdFacts& ld, const SiteNames& 
   }
   for (const std::vector<std::string>* refs : {&full, &runs, &weak_runs}) {
     bool weak = refs == &weak_runs;
-    for (const Heading& h : heads)
-      if (in(*refs, h.text) && !(weak && (ZoneOf(h.node, nullptr) & kInChrome)))
-        return {refs == &full ? StripSiteName(h.text, site) : h.text, h.node};
+    for (const Heading& h : heads) {
+      if (!in(*refs, h.text) || (weak && (ZoneOf(h.node, nullptr) & kInChrome))) continue;
+      // "<h1><span>Kicker</span> <span>Headline</span></h1>" with a title
+      // "Kicker: Headline": the metadata splits where the markup does, and
+      // the longer part (the later one on a tie) is the headline.
+      const std::string* best = nullptr;
+      for (const std::string& part : h.parts)
+        if ((in(runs, part) || in(weak_runs, part)) && (!best || part.size() >= best->size())) best = &part;
+      if (best) return {*best, h.node};
+      return {refs == &full ? StripSiteName(h.text, site) : h.text, h.node};
+    }
     for (const Heading& h : heads)
       for (const std::string& part : h.parts)
         if (in(*refs, part) && !(weak && (ZoneOf(h.node, nullptr) & kInChrome))) return {part, h.node};
@@ -773,9 +779,11 @@ bool ModifiedLabel(std::string_view text_before) {
   return false;
 }
 
-// A dateline is mostly date: a date inside a sentence of the body
-// ("… regelt ab dem 13. Januar 2022 …") is about something else.
+// A dateline is mostly date, or opens its paragraph; a date inside a sentence
+// of the body ("… regelt ab dem 13. Januar 2022 …") is about something else.
 bool MostlyDate(std::string_view text, const DateMatch& m) {
+  // "29.11.2022 – Mehrfach hatte …": a paragraph that opens with its date.
+  if (m.begin <= 2) return true;
   size_t rest = 0;
   for (size_t i = 0; i < text.size(); ++i)
     if ((i < m.begin || i >= m.end) && (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++rest;
@@ -793,7 +801,6 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
   auto add = [&](std::vector<DateCand>* v, std::string_view s, int prio) {
     if (s.empty()) return;
     std::optional<DateTime> d = ParseDateValue(s, ctx);
-    if (getenv("MATN_MD_DEBUG")) fprintf(stderr, "DBG %s %d [%s] -> %s\n", v == &pub ? "pub" : "mod", prio, std::string(s.substr(0, 80)).c_str(), d ? d->ToIso().c_str() : "none");
     if (d && PlausibleDate(*d, ctx)) v->push_back({*d, prio});
   };
   bool ld_article = ld.tier == 1 || ld.tier == 11;
@@ -901,7 +908,6 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
       bool is_mod = ModifiedLabel(text.substr(0, m.begin)) &&
                     !(text.substr(0, m.begin).find("ublish") != std::string::npos);
       (is_mod ? &mod : &pub)->push_back({m.value, 70});
-      if (getenv("MATN_MD_DEBUG")) fprintf(stderr, "DBG box 70 [%s] -> %s\n", text.substr(0, 80).c_str(), m.value.ToIso().c_str());
       break;
     }
   }
@@ -927,7 +933,6 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
             for (const DateMatch& m : FindDatesInText(text, ctx)) {
               if (!PlausibleDate(m.value, ctx) || !MostlyDate(text, m)) continue;
               (ModifiedLabel(text.substr(0, m.begin)) ? &mod : &pub)->push_back({m.value, 68});
-              if (getenv("MATN_MD_DEBUG")) fprintf(stderr, "DBG after-h1 75 [%s] -> %s\n", text.substr(0, 80).c_str(), m.value.ToIso().c_str());
               got = true;
               break;
             }
@@ -1084,7 +1089,6 @@ Metadata ExtractMetadata(const Document& doc, const MetadataOptions& options) {
   std::string tw_title = CollapseWhitespace(MetaValue(ev, {"twitter:title"}));
   std::string dc_title = CollapseWhitespace(MetaValue(ev, {"dc.title", "dcterms.title", "citation_title", "parsely-title", "sailthru.title", "headline"}));
   TitleChoice title = ChooseTitle(ev, ld, site, og_title, tw_title, dc_title);
-  if (getenv("MATN_MD_DEBUG")) fprintf(stderr, "DBG headline node %p h1s=%zu\n", (const void*)title.heading, ev.h1s.size());
   md.title = title.text;
   const Node* headline = title.heading;
   if (!headline) {
