@@ -26,11 +26,11 @@ for t in "${targets[@]}"; do
   if [ ${#seeds[@]} -gt 0 ]; then
     files=$(find "${seeds[@]}" -type f | sort)
     # shellcheck disable=SC2086
-    [ -n "$files" ] && { "$build/$t" -runs=1 $files >"$scratch/$t.replay.log" 2>&1 || { echo "REPLAY FAILED: $t"; tail -30 "$scratch/$t.replay.log"; status=1; continue; }; }
+    [ -n "$files" ] && { "$build/fuzz/$t" -runs=1 $files >"$scratch/$t.replay.log" 2>&1 || { echo "REPLAY FAILED: $t"; tail -30 "$scratch/$t.replay.log"; status=1; continue; }; }
   fi
   echo "== $t: fuzzing ${seconds}s"
   mkdir -p "$scratch/$t"
-  if ! "$build/$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
+  if ! "$build/fuzz/$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
        -artifact_prefix="$scratch/$t-" "$scratch/$t" "${seeds[@]}" >"$scratch/$t.log" 2>&1; then
     echo "CRASH in $t:"; tail -40 "$scratch/$t.log"
     mkdir -p out/fuzz-crashes && cp "$scratch/$t-"* out/fuzz-crashes/ 2>/dev/null || true
