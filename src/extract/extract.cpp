@@ -1080,8 +1080,12 @@ class Serializer {
       return false;
     // Long paragraphs may repeat on purpose (refrains, quoted passages); captions,
     // headings and short lines repeat by accident of templates.
-    bool dedupe = b.kind == BlockKind::kCaption || b.kind == BlockKind::kHeading || caption_ctx_ > 0 ||
-                  b.text.size() < 100;
+    // Short lines do repeat in real articles (ingredients of several recipes),
+    // so a plain paragraph is only dropped when it repeats the block before it.
+    bool dedupe = b.kind == BlockKind::kCaption || b.kind == BlockKind::kHeading || caption_ctx_ > 0;
+    if (!dedupe && b.kind != BlockKind::kCode && b.kind != BlockKind::kTableRow && !out_->empty() &&
+        b.text.size() < 100 && out_->back().text == b.text)
+      return false;
     if (dedupe && b.kind != BlockKind::kCode && b.kind != BlockKind::kTableRow) {
       uint64_t h = 1469598103934665603ull;
       for (unsigned char ch : b.text) h = (h ^ ch) * 1099511628211ull;
