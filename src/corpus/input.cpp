@@ -171,8 +171,9 @@ class FramedDecoder : public Decoder {
       const uint8_t* d = in_->data();
       size_t n = in_->size();
       if (std::memcmp(d, magic, m) == 0) return true;
-      const void* hit = n > m ? memmem(d + 1, n - 1, magic, m) : nullptr;
-      Skip(hit ? static_cast<size_t>(static_cast<const uint8_t*>(hit) - d) : n - (m - 1), why);
+      std::string_view hay(reinterpret_cast<const char*>(d), n);
+      size_t hit = hay.find(std::string_view(reinterpret_cast<const char*>(magic), m), 1);
+      Skip(hit != std::string_view::npos ? hit : n - (m - 1), why);
     }
   }
   void Skip(size_t n, const char* why) {

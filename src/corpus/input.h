@@ -92,7 +92,7 @@ class Stream {
 
   const char* data() const { return buf_.data() + pos_; }
   size_t size() const { return end_ - pos_; }
-  void Consume(size_t n) { pos_ += n; stream_pos_ += n; }
+  void Consume(size_t n) { pos_ += n; stream_pos_ += n; }  // n <= size()
   // Decodes more of the segment into the buffer, growing it up to max_hold
   // bytes. False when nothing was added (segment over, or buffer at max_hold).
   bool Fill(size_t max_hold);

@@ -226,6 +226,7 @@ bool WarcReader::Impl::FindRecordStart(Garbage* g) {
       continue;
     }
     s.Want(16);
+    if (s.size() == 0) continue;  // the segment ended: handled above
     // Blank lines between records are harmless.
     size_t ws = 0;
     while (ws < s.size() && (s.data()[ws] == '\r' || s.data()[ws] == '\n')) ++ws;
@@ -240,10 +241,10 @@ bool WarcReader::Impl::FindRecordStart(Garbage* g) {
     // Skip to the next "WARC/x.y" line, keeping a tail too short to decide.
     const char* d = s.data();
     size_t n = s.size(), skip = s.exhausted() ? n : n - std::min<size_t>(n, 4);
-    for (size_t i = 1; i + 5 <= n;) {
-      const void* hit = memmem(d + i, n - i, "WARC/", 5);
-      if (!hit) break;
-      size_t at = static_cast<size_t>(static_cast<const char*>(hit) - d);
+    std::string_view view(d, n);
+    for (size_t i = 1; i < n;) {
+      size_t at = view.find("WARC/", i);
+      if (at == std::string_view::npos) break;
       if ((at + 16 > n && !s.exhausted()) || IsVersionLine(d + at, n - at)) {
         skip = at;
         break;
