@@ -123,6 +123,8 @@ struct Node {
   Node* next_sibling = nullptr;
 
   std::string_view name;  // element local name; doctype name
+  // (A kDoctype node whose token had a public or system identifier carries both
+  // as attrs[0] "public" and attrs[1] "system", num_attrs == 2.)
   std::string_view data;  // text and comment contents
   Attribute* attrs = nullptr;
   Node* template_contents = nullptr;  // <template> only: a kDocumentFragment holding its contents
