@@ -299,3 +299,62 @@ TEST(ExtractHelpers, ResolveUrl) {
 
 }  // namespace
 }  // namespace matn
+
+namespace matn {
+namespace {
+
+std::string Para(int i) {
+  return "<p>Paragraph " + std::to_string(i) +
+         " of the story, long enough to be read as text, with a clause, another clause, and an end.</p>";
+}
+
+TEST(ExtractRules, LabelledLinksAndCreditLinesGo) {
+  std::string html = "<article>" + Para(1) +
+                     "<p>Read more: <a href='/other'>A completely different story about something else</a></p>" +
+                     "<p>VEA TAMBIÉN: <a href='/otra'>Otra noticia sobre un tema distinto</a></p>" + Para(2) +
+                     "<p>(Foto: dpa)</p><p>Crédits photos : Agence</p>" + Para(3) +
+                     "<p>The minister said: <a href='/report'>the report</a> was late, and the committee agreed "
+                     "with her on every point.</p></article>";
+  std::string t = ExtractHtml(html).Text();
+  EXPECT_EQ(t.find("Read more"), std::string::npos) << t;
+  EXPECT_EQ(t.find("VEA TAMBI"), std::string::npos) << t;
+  EXPECT_EQ(t.find("Foto: dpa"), std::string::npos) << t;
+  EXPECT_EQ(t.find("Crédits photos"), std::string::npos) << t;
+  // A sentence with a colon and a link inside is text.
+  EXPECT_NE(t.find("The minister said: the report was late"), std::string::npos) << t;
+  EXPECT_NE(t.find("Paragraph 3"), std::string::npos) << t;
+}
+
+TEST(ExtractRules, EmbeddedTweetIsAQuoteNotAShareBar) {
+  std::string html = "<article>" + Para(1) + Para(2) +
+                     "<blockquote class='twitter-tweet'><p>The senate resolves to observe a minute of silence.</p>"
+                     "— The Senate (@senate) October 9, 2018</blockquote>" + Para(3) +
+                     "<div class='share-buttons'><a href='/s'>Tweet</a> <a href='/f'>Share</a></div></article>";
+  std::string t = ExtractHtml(html).Text();
+  EXPECT_NE(t.find("observe a minute of silence"), std::string::npos) << t;
+  EXPECT_EQ(t.find("Tweet"), std::string::npos) << t;
+}
+
+TEST(ExtractRules, RepeatedIngredientLinesStay) {
+  std::string html = "<article>" + Para(1) + "<ul><li>1 cup water</li><li>2 eggs</li></ul>" + Para(2) +
+                     "<ul><li>1 cup water</li><li>1 banana</li></ul>" + Para(3) + "</article>";
+  Article a = ExtractHtml(html);
+  int water = 0;
+  for (const auto& b : a.blocks) water += b.text == "1 cup water";
+  EXPECT_EQ(water, 2) << a.Text();
+}
+
+TEST(ExtractRules, ModifierAndCompoundClassNames) {
+  // "section--ads" is a section (BEM modifier); "entry-author" is an author line
+  // even though "entry" is a content word; "shared-values" is not a share bar.
+  std::string html = "<body><div class='entry-content'><div class='section--ads'>" + Para(1) + Para(2) +
+                     "</div><div class='entry-author'>By Someone Important</div>"
+                     "<div class='shared-values'>" + Para(3) + Para(4) + "</div></div></body>";
+  std::string t = ExtractHtml(html).Text();
+  EXPECT_NE(t.find("Paragraph 1"), std::string::npos) << t;
+  EXPECT_NE(t.find("Paragraph 4"), std::string::npos) << t;
+  EXPECT_EQ(t.find("By Someone"), std::string::npos) << t;
+}
+
+}  // namespace
+}  // namespace matn
