@@ -12,6 +12,9 @@
 
 #include "commands.h"
 #include "extract/internal.h"
+#include <unistd.h>
+
+#include "matn/corpus.h"
 #include "matn/encoding.h"
 #include "matn/extract.h"
 #include "matn/html.h"
@@ -30,9 +33,10 @@ Extracts the main content (the article without menus, widgets, share bars,
 related links, footers and cookie notices) and the metadata of web pages.
 
 INPUT is an HTML file (.html, .htm; gzip-compressed files, e.g. .html.gz,
-are read transparently), a directory (all .html/.htm/.xhtml/.shtml/.gz files
-below it, recursively, in sorted order), or "-" for stdin. Without INPUT,
-stdin is read.
+are read transparently), a WARC file (.warc, .warc.gz, .warc.zst; recognised
+by content: one record per HTML response/resource record), a directory (all
+.html/.htm/.xhtml/.shtml/.gz/.warc/.zst files below it, recursively, in sorted
+order), or "-" for stdin. Without INPUT, stdin is read.
 
 Options:
   --format F       jsonl | json | txt | markdown (md).
@@ -58,15 +62,28 @@ Options:
   --images         keep images: "images" field in JSON, ![alt](src) in
                    Markdown
   --repair-zwnj    restore lost zero-width non-joiners in Persian text
+  --normalize fa|ps|none
+                   Persian (or Pashto) letter normalisation of Persian-script
+                   text (never applied to Arabic or Urdu); default none
+  --digits keep|latin|persian
+                   with --normalize: how to write digits (default keep)
+  -j, --jobs N     worker threads (default: every core)
+  --unordered      write records as they finish, not in input order
+  --quiet          no progress line and no final summary on stderr
   --stats          print documents, bytes, seconds and the share of time
-                   spent reading+parsing vs extracting on stderr
+                   spent reading+decoding, parsing and extracting on stderr
   --explain        print the extractor's decisions on stderr (debugging)
   -h, --help       this help
 
 JSON record fields: source, url, title, authors, date_published,
 date_modified, sitename, description, image, tags, categories, lang,
 page_type, text (one block per line), and comments/links/images when asked;
-"error" (and text null) when the input failed.
+"error" (and text null) when the input failed; record_id for WARC records
+(whose source is FILE@OFFSET and url the WARC-Target-URI).
+
+A progress line (records/s, MB/s, % of input, ETA) is shown on stderr when it
+is a terminal, and a summary of records, failures and skipped non-HTML WARC
+records at the end of multi-input runs (both silenced by --quiet).
 
 Exit status: 0 all inputs extracted, 1 some input failed (each failure is
 named on stderr and yields a record with "error"; the others still run),
@@ -84,7 +101,8 @@ bool HasHtmlName(const std::filesystem::path& p) {
     }
     return true;
   };
-  return ends(".html") || ends(".htm") || ends(".xhtml") || ends(".shtml") || ends(".gz");
+  return ends(".html") || ends(".htm") || ends(".xhtml") || ends(".shtml") || ends(".gz") || ends(".warc") ||
+         ends(".zst");
 }
 
 bool ParseSize(std::string_view s, size_t* out) {
@@ -114,6 +132,10 @@ struct Settings {
   size_t max_size = size_t{64} << 20;
   ExtractOptions eo;
   bool comments = false, links = false, images = false, repair = false, stats = false, explain = false;
+  bool unordered = false, quiet = false;
+  int jobs = 0;
+  PersianProfile normalize = PersianProfile::kNone;
+  DigitStyle digits = DigitStyle::kKeep;
 };
 
 struct Stats {
@@ -197,7 +219,7 @@ void CollectInputs(const std::vector<std::string>& args, std::vector<std::string
 
 }  // namespace
 
-int RunExtract(int argc, char** argv) {
+static int RunExtractCommand(int argc, char** argv, bool warc_mode) {
   Settings s;
   std::vector<std::string> inputs;
   bool favor_given = false;
@@ -279,6 +301,42 @@ int RunExtract(int argc, char** argv) {
       s.images = true;
     } else if (a == "--repair-zwnj") {
       s.repair = true;
+    } else if (a == "-j" || a == "--jobs") {
+      const char* v = get(a);
+      if (!v) return kExitUsage;
+      char* end = nullptr;
+      long n = std::strtol(v, &end, 10);
+      if (!end || *end || n < 0 || n > 1024) {
+        std::fprintf(stderr, "matn extract: --jobs wants a thread count (0 = every core), not '%s'\n", v);
+        return kExitUsage;
+      }
+      s.jobs = static_cast<int>(n);
+    } else if (a == "--unordered") {
+      s.unordered = true;
+    } else if (a == "--quiet" || a == "-q") {
+      s.quiet = true;
+    } else if (a == "--normalize") {
+      const char* v = get(a);
+      if (!v) return kExitUsage;
+      std::string_view f = v;
+      if (f == "fa" || f == "prs") s.normalize = PersianProfile::kPersian;
+      else if (f == "ps") s.normalize = PersianProfile::kPashto;
+      else if (f == "none") s.normalize = PersianProfile::kNone;
+      else {
+        std::fprintf(stderr, "matn extract: --normalize wants fa, ps or none, not '%s'\n", v);
+        return kExitUsage;
+      }
+    } else if (a == "--digits") {
+      const char* v = get(a);
+      if (!v) return kExitUsage;
+      std::string_view f = v;
+      if (f == "keep") s.digits = DigitStyle::kKeep;
+      else if (f == "latin") s.digits = DigitStyle::kLatin;
+      else if (f == "persian") s.digits = DigitStyle::kPersian;
+      else {
+        std::fprintf(stderr, "matn extract: --digits wants keep, latin or persian, not '%s'\n", v);
+        return kExitUsage;
+      }
     } else if (a == "--stats") {
       s.stats = true;
     } else if (a == "--explain") {
@@ -292,7 +350,8 @@ int RunExtract(int argc, char** argv) {
       inputs.emplace_back(a);
     }
     if (has_inline && !(a == "--format" || a == "--output" || a == "--url" || a == "--charset" ||
-                        a == "--max-size" || a == "--favor")) {
+                        a == "--max-size" || a == "--favor" || a == "--jobs" || a == "--normalize" ||
+                        a == "--digits")) {
       std::fprintf(stderr, "matn extract: %s takes no value\n", std::string(a).c_str());
       return kExitUsage;
     }
@@ -306,7 +365,9 @@ int RunExtract(int argc, char** argv) {
     std::fputs("matn extract: --url applies to a single input\n", stderr);
     return kExitUsage;
   }
-  bool several = files.size() > 1 || saw_dir;
+  bool any_warc = false;
+  for (const auto& f : files) any_warc = any_warc || (f != "-" && LooksLikeWarcFile(f));
+  bool several = files.size() > 1 || saw_dir || any_warc || warc_mode;
   if (!s.format_given) s.format = several ? OutputFormat::kJsonl : OutputFormat::kText;
   s.eo.comments = s.comments;
   s.eo.links = s.links;
@@ -321,18 +382,16 @@ int RunExtract(int argc, char** argv) {
       return kExitInputFailed;
     }
   }
-  Stats st;
-  auto start = Clock::now();
   bool json_array = s.format == OutputFormat::kJson && several;
   if (json_array) std::fputs("[\n", out);
   std::string buf;
   bool first = true;
-  for (const std::string& f : files) {
-    Record r = Process(f, s, &st);
-    ++st.docs;
+  uint64_t failed = 0;
+  // Records arrive in order; separators depend on what came before.
+  auto emit = [&](std::string_view formatted, const Record& r) {
     if (!r.error.empty()) {
-      ++st.failed;
-      std::fprintf(stderr, "matn extract: %s: %s\n", f.c_str(), r.error.c_str());
+      ++failed;
+      std::fprintf(stderr, "matn extract: %s: %s\n", r.source.c_str(), r.error.c_str());
     }
     buf.clear();
     if (s.format == OutputFormat::kJson) {
@@ -341,26 +400,90 @@ int RunExtract(int argc, char** argv) {
                r.error.empty()) {
       buf += s.format == OutputFormat::kMarkdown ? "\n---\n\n" : "\n";
     }
-    AppendRecord(r, s.format, &buf);
+    buf += formatted;
     if (s.format == OutputFormat::kJson && !json_array) buf += '\n';
     if (s.format == OutputFormat::kJson || r.error.empty() || s.format == OutputFormat::kJsonl) first = false;
     std::fwrite(buf.data(), 1, buf.size(), out);
+  };
+
+  auto start = Clock::now();
+  CorpusStats cs;
+  if (s.explain) {
+    // Debugging aid: one page at a time, so the explanations are not interleaved.
+    Stats st;
+    for (const std::string& f : files) {
+      Record r = Process(f, s, &st);
+      std::string formatted;
+      AppendRecord(r, s.format, &formatted);
+      emit(formatted, r);
+      ++cs.records;
+    }
+    cs.page_bytes = st.bytes;
+    cs.timings.decode_s = st.read_s;
+    cs.timings.parse_s = st.parse_s;
+    cs.timings.extract_s = st.extract_s;
+  } else {
+    CorpusOptions co;
+    co.pipeline.extract = s.eo;
+    co.pipeline.max_bytes = s.max_size;
+    co.pipeline.repair_zwnj = s.repair;
+    co.pipeline.normalize = s.normalize;
+    co.pipeline.digits = s.digits;
+    co.pipeline.timings = s.stats;
+    co.format = s.format;
+    co.threads = s.jobs;
+    co.ordered = !s.unordered;
+    co.url = s.url;
+    co.charset = s.charset;
+    bool progress = !s.quiet && isatty(fileno(stderr)) && several;
+    if (progress) {
+      co.on_progress = [](const CorpusStats& p) {
+        double rate = p.seconds > 0 ? p.records / p.seconds : 0;
+        double mbs = p.seconds > 0 ? p.bytes_read / p.seconds / 1e6 : 0;
+        char eta[32] = "";
+        if (p.bytes_total > 0 && p.bytes_read > 0 && p.bytes_read <= p.bytes_total) {
+          double left = p.seconds * (static_cast<double>(p.bytes_total) / p.bytes_read - 1);
+          std::snprintf(eta, sizeof eta, ", %.0f%%, ETA %.0fs", 100.0 * p.bytes_read / p.bytes_total, left);
+        }
+        std::fprintf(stderr, "\r\033[K%llu records (%llu failed), %.0f rec/s, %.1f MB/s%s",
+                     static_cast<unsigned long long>(p.records), static_cast<unsigned long long>(p.failed), rate,
+                     mbs, eta);
+      };
+    }
+    RunCorpus(files, co, emit, &cs);
+    if (progress) std::fputs("\r\033[K", stderr);
   }
   if (json_array) std::fputs("\n]\n", out);
   bool write_failed = std::fflush(out) != 0 || std::ferror(out);
   if (out != stdout) write_failed = (std::fclose(out) != 0) || write_failed;
   if (write_failed) std::fprintf(stderr, "matn extract: writing the output failed\n");
+  double total = Since(start);
+  if (!s.quiet && several) {
+    std::fprintf(stderr, "matn: %llu records (%llu ok, %llu failed)", static_cast<unsigned long long>(cs.records),
+                 static_cast<unsigned long long>(cs.records - failed), static_cast<unsigned long long>(failed));
+    if (cs.warc_records)
+      std::fprintf(stderr, "; %llu WARC records read, %llu non-HTML skipped",
+                   static_cast<unsigned long long>(cs.warc_records),
+                   static_cast<unsigned long long>(cs.skipped_non_html));
+    std::fprintf(stderr, "; %.1f s\n", total);
+  }
   if (s.stats) {
-    double total = Since(start);
-    double work = st.read_s + st.parse_s + st.extract_s;
+    const PageTimings& t = cs.timings;
+    double work = t.decode_s + t.parse_s + t.extract_s;
     auto pct = [&](double x) { return work > 0 ? 100.0 * x / work : 0.0; };
     std::fprintf(stderr,
-                 "documents %zu (%zu failed), bytes %zu, seconds %.3f, %.1f docs/s, %.2f MB/s\n"
-                 "time: read+decode %.1f%%, parse %.1f%%, extract+metadata %.1f%%\n",
-                 st.docs, st.failed, st.bytes, total, total > 0 ? st.docs / total : 0.0,
-                 total > 0 ? st.bytes / total / 1e6 : 0.0, pct(st.read_s), pct(st.parse_s), pct(st.extract_s));
+                 "documents %llu (%llu failed), bytes %llu, seconds %.3f, %.1f docs/s, %.2f MB/s\n"
+                 "time (summed over threads): read+decode %.1f%%, parse %.1f%%, extract+metadata %.1f%%\n",
+                 static_cast<unsigned long long>(cs.records), static_cast<unsigned long long>(failed),
+                 static_cast<unsigned long long>(cs.page_bytes), total, total > 0 ? cs.records / total : 0.0,
+                 total > 0 ? cs.page_bytes / total / 1e6 : 0.0, pct(t.decode_s), pct(t.parse_s), pct(t.extract_s));
   }
-  return (st.failed > 0 || write_failed) ? kExitInputFailed : kExitOk;
+  return (failed > 0 || write_failed) ? kExitInputFailed : kExitOk;
 }
+
+int RunExtract(int argc, char** argv) { return RunExtractCommand(argc, argv, false); }
+
+// `matn warc FILE...` is `matn extract` whose output defaults to JSON Lines.
+int RunWarc(int argc, char** argv) { return RunExtractCommand(argc, argv, true); }
 
 }  // namespace matn::cli

@@ -12,6 +12,7 @@ int RunExtract(int argc, char** argv);
 int RunDate(int argc, char** argv);
 int RunNormalize(int argc, char** argv);
 int RunLang(int argc, char** argv);
+int RunWarc(int argc, char** argv);
 
 constexpr int kExitOk = 0;
 constexpr int kExitInputFailed = 1;

@@ -13,6 +13,7 @@ Usage: matn COMMAND [OPTIONS] [ARGS]
 
 Commands:
   extract    main content and metadata of pages, as JSON Lines, JSON, text or Markdown
+  warc       extract every HTML record of WARC files (= extract, JSON Lines by default)
   tree       the parsed HTML5 tree (html5lib test format), or per-file parse statistics
   date       the ISO 8601 date a phrase denotes, in any calendar matn reads
   normalize  clean Persian-script text from stdin (Unicode hygiene, ZWNJ repair)
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
   if (cmd == "tree") return matn::cli::RunTree(argc - 1, argv + 1);
   if (cmd == "extract") return matn::cli::RunExtract(argc - 1, argv + 1);
   if (cmd == "date") return matn::cli::RunDate(argc - 1, argv + 1);
+  if (cmd == "warc") return matn::cli::RunWarc(argc - 1, argv + 1);
   if (cmd == "lang") return matn::cli::RunLang(argc - 1, argv + 1);
   if (cmd == "normalize") return matn::cli::RunNormalize(argc - 1, argv + 1);
   std::fprintf(stderr, "matn: unknown command '%s'\n\n%s", argv[1], kUsage);
