@@ -300,8 +300,14 @@ class IsalGzipDecoder final : public FramedDecoder {
       st_.avail_in = static_cast<uint32_t>(given);
       uint32_t out_before = st_.avail_out;
       int rc = isal_inflate(&st_);
-      size_t used = given - st_.avail_in;
-      in_->Consume(used);
+      // Measured by pointer: igzip may hand back bytes it had buffered.
+      ptrdiff_t used = st_.next_in - in_->data();
+      if (used >= 0) {
+        in_->Consume(std::min(static_cast<size_t>(used), in_->size()));
+      } else if (!in_->SeekBack(in_->offset() - static_cast<uint64_t>(-used))) {
+        Fail("gzip member", " is corrupt: the decoder lost its place");
+        return cap - st_.avail_out;
+      }
       size_t produced = cap - st_.avail_out;
       if (rc < 0) {
         Fail("gzip member", std::string(" is corrupt: ") + IsalError(rc));
@@ -310,12 +316,12 @@ class IsalGzipDecoder final : public FramedDecoder {
       if (st_.block_state == ISAL_BLOCK_FINISH) {
         // igzip reads ahead into a 64-bit bit buffer; whole bytes left there
         // belong to the next member.
-        size_t unread = static_cast<size_t>(st_.read_in_length) / 8;
-        if (unread) in_->SeekBack(in_->offset() - unread);
+        size_t unread = st_.read_in_length > 0 ? static_cast<size_t>(st_.read_in_length) / 8 : 0;
+        if (unread && unread <= in_->offset()) in_->SeekBack(in_->offset() - unread);
         done_ = true;
         return produced;
       }
-      if (used == 0 && st_.avail_out == out_before && st_.avail_in > 0) {
+      if (used <= 0 && st_.avail_out == out_before && st_.avail_in > 0) {
         Fail("gzip member", " is corrupt: the decoder cannot make progress");
         return produced;
       }

@@ -30,7 +30,7 @@ class RawInput {
   const uint8_t* data() const { return p_; }
   size_t size() const { return n_; }
   uint64_t offset() const { return offset_; }  // input offset of data()
-  void Consume(size_t k) { p_ += k; n_ -= k; offset_ += k; }
+  void Consume(size_t k) { p_ += k; n_ -= k; offset_ += k; }  // k <= size()
   // Appends more input after the unconsumed bytes; false at end of input or
   // on a read error (then status() is not OK).
   bool Refill();

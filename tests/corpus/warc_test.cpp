@@ -505,7 +505,7 @@ TEST(WarcDamage, OneFlippedByteDamagesAtMostOneRecord) {
 // Inputs that once crashed the fuzz target (fuzz/fuzz_warc.cpp): each must
 // be read to the end without a crash, as the sanitizer build checks.
 TEST(WarcDamage, FuzzRegressions) {
-  for (const char* name : {"regress/fuzz-empty-segment-1", "regress/fuzz-empty-segment-2"}) {
+  for (const char* name : {"regress/fuzz-empty-segment-1", "regress/fuzz-empty-segment-2", "regress/fuzz-igzip-handback"}) {
     std::string data = Slurp(kDir + name);
     ASSERT_FALSE(data.empty()) << name;
     Pass run = ReadBuffer(data);
