@@ -9,7 +9,7 @@ tcp://host:8786 it uses an existing cluster instead: start `dask scheduler` on
 one machine and `dask worker tcp://host:8786` on each of the others (each
 needs the `matn` module importable, e.g. PYTHONPATH=/path/to/build/python).
 
-Each task maps matn.iter_warc over one WARC file and writes OUT_DIR/<name>.jsonl
+Each task maps matn.iter_warc over one WARC file and writes OUT_DIR/<file name>.jsonl
 with the same records, in the same order, as `matn warc FILE --format jsonl`.
 The WARC paths must be readable by the workers (a shared filesystem on a
 real cluster).
@@ -23,13 +23,8 @@ import sys
 def extract_one(warc_path, out_dir, options):
     import matn  # imported on the worker
 
-    name = os.path.basename(warc_path)
-    for ext in (".gz", ".zst"):
-        if name.endswith(ext):
-            name = name[: -len(ext)]
-    if name.endswith(".warc"):
-        name = name[: -len(".warc")]
-    out_path = os.path.join(out_dir, name + ".jsonl")
+    # The whole file name, so a.warc.gz and a.warc.zst get distinct shards.
+    out_path = os.path.join(out_dir, os.path.basename(warc_path) + ".jsonl")
     count = failed = 0
     tmp = out_path + ".part"
     with open(tmp, "w", encoding="utf-8") as out:

@@ -61,8 +61,9 @@ using RecordSink = std::function<void(std::string_view formatted, const Record& 
 Status RunCorpus(const std::vector<std::string>& inputs, const CorpusOptions& options, const RecordSink& sink,
                  CorpusStats* stats);
 
-// True when the file's first bytes (decompressed if gzip/zstd) start like a
-// WARC record ("WARC/1."). Reads at most a few KB.
+// True when the file is named like a WARC (.warc, .warc.gz, .warc.zst) or its
+// first bytes (decompressed if gzip/zstd) hold a WARC record line ("WARC/1.").
+// Reads at most a few KB.
 bool LooksLikeWarcFile(const std::string& path);
 
 }  // namespace matn

@@ -16,7 +16,7 @@ MATN = os.environ.get("MATN_BINARY", os.path.join(ROOT, "build", "matn"))
 
 
 def cli_records(*args):
-    out = subprocess.run([MATN, *args, "--format", "jsonl"], capture_output=True, check=False)
+    out = subprocess.run([MATN, "extract", *args, "--format", "jsonl", "--quiet"], capture_output=True, check=False)
     assert out.returncode in (0, 1), out.stderr.decode()
     return [json.loads(line) for line in out.stdout.decode("utf-8").splitlines()]
 
@@ -86,6 +86,6 @@ def test_dask_example_matches_the_cli(tmp_path):
     subprocess.run([sys.executable, os.path.join(ROOT, "examples", "dask_warc.py"), str(tmp_path), *warcs,
                     "--workers", "2"], check=True, env=env, timeout=300)
     for w in warcs:
-        shard = tmp_path / (os.path.basename(w).split(".warc")[0] + ".jsonl")
+        shard = tmp_path / (os.path.basename(w) + ".jsonl")
         got = [json.loads(line) for line in shard.read_text(encoding="utf-8").splitlines()]
         assert got == cli_records(w), w

@@ -310,13 +310,17 @@ class Runner {
 }  // namespace
 
 bool LooksLikeWarcFile(const std::string& path) {
+  // The name is a strong hint (a WARC may start with damage), the content the proof.
+  for (std::string_view ext : {".warc", ".warc.gz", ".warc.zst", ".arc.gz"}) {
+    if (path.size() >= ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0) return true;
+  }
   FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return false;
   unsigned char head[4096];
   size_t n = std::fread(head, 1, sizeof head, f);
   std::fclose(f);
   std::string_view raw(reinterpret_cast<char*>(head), n);
-  if (StartsWithWarc(raw)) return true;
+  if (StartsWithWarc(raw) || raw.find("\nWARC/1.") != std::string_view::npos) return true;
   char out[64];
   if (LooksGzipped(raw)) {
     z_stream zs{};

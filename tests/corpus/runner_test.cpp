@@ -1,0 +1,101 @@
+// RunCorpus: order, nothing lost, bounded in-flight work, same records at any thread count.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "matn/corpus.h"
+
+namespace matn {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Warc(const char* name) { return std::string(MATN_TEST_DATA) + "/warc/" + name; }
+
+struct Collected {
+  std::vector<std::string> lines;
+  std::vector<std::string> sources;
+  int errors = 0;
+};
+
+Collected RunAll(const std::vector<std::string>& inputs, int threads, bool ordered = true, size_t depth = 0) {
+  Collected c;
+  CorpusOptions o;
+  o.threads = threads;
+  o.ordered = ordered;
+  o.queue_depth = depth;
+  CorpusStats stats;
+  Status s = RunCorpus(inputs, o, [&](std::string_view line, const Record& r) {
+    c.lines.emplace_back(line);
+    c.sources.push_back(r.source);
+    c.errors += !r.error.empty();
+  }, &stats);
+  EXPECT_TRUE(s.ok());
+  EXPECT_EQ(stats.records, c.lines.size());
+  EXPECT_EQ(stats.failed, static_cast<uint64_t>(c.errors));
+  return c;
+}
+
+class RunnerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("matn-runner-" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    for (int i = 0; i < 40; ++i) {
+      std::string path = (dir_ / ("page" + std::to_string(100 + i) + ".html")).string();
+      std::ofstream(path) << "<title>Page " << i << "</title><article><p>This is paragraph number " << i
+                          << ", long enough to be kept as the article text of this little page.</p></article>";
+      pages_.push_back(path);
+    }
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+  std::vector<std::string> pages_;
+};
+
+TEST_F(RunnerTest, OutputOrderIsInputOrderWhateverTheThreadCount) {
+  std::vector<std::string> inputs = pages_;
+  inputs.insert(inputs.begin() + 5, Warc("basic.warc.gz"));
+  inputs.push_back((dir_ / "missing.html").string());
+  Collected one = RunAll(inputs, 1);
+  Collected four = RunAll(inputs, 4, true, /*depth=*/3);  // a tiny gate still finishes
+  EXPECT_EQ(one.lines, four.lines);
+  EXPECT_EQ(one.sources.front(), pages_[0]);
+  EXPECT_EQ(one.sources.back(), (dir_ / "missing.html").string());
+  EXPECT_EQ(one.errors, 1);  // the missing file, as an error record
+}
+
+TEST_F(RunnerTest, UnorderedRunLosesNothing) {
+  Collected c = RunAll(pages_, 3, /*ordered=*/false);
+  std::vector<std::string> got = c.sources, want = pages_;
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, want);
+}
+
+TEST(Runner, DamagedWarcsYieldErrorRecordsNotSilence) {
+  // The same seven HTML records as basic.warc, with damage in between or inside.
+  Collected clean = RunAll({Warc("basic.warc")}, 2);
+  Collected garbage = RunAll({Warc("garbage.warc")}, 2);
+  EXPECT_EQ(clean.errors, 0);
+  EXPECT_GE(garbage.errors, 1);
+  EXPECT_EQ(garbage.lines.size() - garbage.errors, clean.lines.size());
+  Collected truncated = RunAll({Warc("truncated-end.warc.gz")}, 2);
+  EXPECT_GE(truncated.errors, 1);
+}
+
+TEST(Runner, WarcFilesAreRecognisedByContentAndName) {
+  EXPECT_TRUE(LooksLikeWarcFile(Warc("basic.warc.gz")));
+  EXPECT_TRUE(LooksLikeWarcFile(Warc("basic.warc.zst")));
+  EXPECT_TRUE(LooksLikeWarcFile(Warc("garbage.warc")));
+  EXPECT_FALSE(LooksLikeWarcFile(std::string(MATN_TEST_DATA) + "/encoding/fa-windows-1256.html"));
+}
+
+}  // namespace
+}  // namespace matn
