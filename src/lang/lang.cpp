@@ -225,6 +225,13 @@ LanguageGuess DetectLanguage(std::string_view text) {
     return guess;
   }
 
+  // CLD2 is reliable on a few KB; more only costs time (it was 13 % of extraction).
+  constexpr size_t kCld2Bytes = 8 * 1024;
+  if (text.size() > kCld2Bytes) {
+    size_t cut = kCld2Bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut);
+  }
   bool reliable = false;
   CLD2::Language lang3[3];
   int percent3[3];
