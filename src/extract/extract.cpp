@@ -29,6 +29,7 @@ enum : uint16_t {
   kFHashLink = 1 << 7,  // an <a> whose href is an in-page #anchor (or javascript:)
   kFDataTable = 1 << 8,
   kFInArticle = 1 << 9,  // below an <article> element
+  kFArticleBody = 1 << 10,  // itemprop="articleBody" on this element
 };
 constexpr uint16_t kInherited = kFInLink | kFUnlikely | kFComment | kFHeading | kFInFigure | kFInArticle;
 
@@ -340,6 +341,9 @@ void AddElement(Ctx& c, const Node* n) {
       break;
     }
     case Tag::kP: it.n_p = 1; break;
+    case Tag::kDiv: case Tag::kSection: case Tag::kArticle: case Tag::kMain: case Tag::kUnknown:
+      if (EqualsIgnoreCase(n->Attr("itemprop"), "articlebody")) it.flags |= kFArticleBody;
+      break;
     case Tag::kImg: case Tag::kImage: it.n_img = 1; break;
     case Tag::kLi: it.n_li = 1; break;
     case Tag::kTable: it.n_table = 1; break;
@@ -612,6 +616,28 @@ Region Select(const Ctx& c, const Mode& m, std::string* explain) {
       if ((items[j].flags & kFElem) || items[j].chars > 0) ++elems;
     if (elems != 1) break;
     top = p;
+  }
+  // The page marks its body in several parts (itemprop=articleBody on each
+  // section): the region is what holds them all.
+  {
+    uint32_t parts[16];
+    int nparts = 0;
+    bool top_in_part = false;
+    for (uint32_t i = 0; i < items.size() && nparts < 16;) {
+      if ((items[i].flags & kFArticleBody) && items[i].chars >= 100) {
+        parts[nparts++] = i;
+        if (i == top || IsAncestor(c, i, top) || IsAncestor(c, top, i)) top_in_part = true;
+        i = items[i].end;
+      } else {
+        ++i;
+      }
+    }
+    if (nparts >= 2 && top_in_part) {
+      uint32_t lca = parts[0];
+      for (int k = 1; k < nparts; ++k)
+        while (lca != kNone && !IsAncestor(c, lca, parts[k])) lca = items[lca].parent;
+      if (lca != kNone && lca != 0 && IsAncestor(c, lca, top)) top = lca;
+    }
   }
   // Widen to ancestors whose extra text is more article (a lead paragraph
   // beside the body, a subheading block) rather than links; pruning removes

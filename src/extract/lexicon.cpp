@@ -385,7 +385,11 @@ ClassSignal ClassifyElement(const Node* n) {
     if (name == "class") {
       ClassifyList(v, &cats);
     } else if (name == "id") {
-      ClassifyName(v, &cats);
+      // A heading's id is usually a slug of its own words ("nav_nur_die_folie",
+      // "related-work"): not a statement about the element.
+      bool heading = n->Is(Tag::kH1) || n->Is(Tag::kH2) || n->Is(Tag::kH3) || n->Is(Tag::kH4) ||
+                     n->Is(Tag::kH5) || n->Is(Tag::kH6);
+      if (!heading) ClassifyName(v, &cats);
     } else if (name == "role") {
       if (EqualsLower(v, "navigation") || EqualsLower(v, "menu") || EqualsLower(v, "menubar") ||
           EqualsLower(v, "toolbar") || EqualsLower(v, "tablist"))
