@@ -8,9 +8,9 @@ build=${1:-build}
 shared=${MATN_SHARED:-../shared}
 pages=("$shared"/bench/*/pages/*.html.gz)
 echo "== throughput (taskset -c 0)"
-taskset -c 0 "$build/parse_bench" --repeat 3 "${pages[@]}"
+taskset -c 0 "$build/bench/parse_bench" --repeat 3 "${pages[@]}"
 echo "== pathological nesting"
-taskset -c 0 "$build/parse_bench" --pathological
+taskset -c 0 "$build/bench/parse_bench" --pathological
 largest=$(ls -S "${pages[@]}" | head -1)
 size=$(zcat "$largest" | wc -c)
 rss=$( { /usr/bin/time -f '%M' "$build/matn" tree --summary "$largest" >/dev/null; } 2>&1 | tail -1)
