@@ -25,7 +25,6 @@ timeit() {  # prints "wall user sys maxrss_kb"
 }
 echo "| measurement | input | result |"
 echo "|---|---|---|"
-read -r _ rd_out < <("$build/bench/warc_bench" --runs 3 --html-only "$small" | awk '/records\/s/ {print; exit}' | tr -s ' ' | cut -d' ' -f1-)
 echo "| WARC read only (warc_bench, igzip) | $(basename "$small") | $("$build/bench/warc_bench" --runs 3 "$small" | tail -3 | tr '\n' ' ') |"
 for j in 1 2; do
   read -r wall user sys rss < <(timeit "$build/matn" warc --quiet -j $j "$small")
