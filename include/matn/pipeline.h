@@ -6,7 +6,7 @@
 //   bytes ─ DecodeToUtf8 ─ ParseDocument ─┬─ ExtractMetadata ─┐
 //                                         └─ ExtractArticle ──┴─ text layer ─ Record
 //
-// Then the text layer: hygiene on metadata strings, optional ZWNJ repair and
+// Then the text layer: optional ZWNJ repair and
 // Persian normalisation on all text, and the record's `lang` — the declared
 // language when the text makes it plausible, else the detected one
 // (see matn/lang.h).

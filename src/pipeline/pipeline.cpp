@@ -93,7 +93,8 @@ Record ProcessPage(const PageInput& page, const PipelineOptions& options, PageTi
   r.article = ExtractArticle(doc, eo);
   r.meta.json_ld_article_body.clear();  // evidence, not output
 
-  ForEachMetaText(&r.meta, [](const std::string& s) { return CleanText(s); });
+  // Metadata strings were cleaned by the metadata layer, which keeps a title's
+  // own ZWNJs even beside a space; cleaning them again here would drop those.
   std::string text = r.article.Text();
   std::string_view declared = !r.meta.lang.empty() ? std::string_view(r.meta.lang) : page.content_language;
   // Too little article text says little about the language; the title helps.
