@@ -812,6 +812,7 @@ class Serializer {
     const auto& items = c_.items;
     region_chars_ = region_chars;
     if (prune_root && ShouldDrop(c_, root, region_chars_, m_, opt_, comment_mode_)) return;
+    emitted_at_run_ = out_->size();
     uint32_t end = items[root].end;
     stack_.clear();
     for (uint32_t i = root; i < end;) {
@@ -826,6 +827,14 @@ class Serializer {
         continue;
       }
       if (i != root && ShouldDrop(c_, i, region_chars_, m_, opt_, comment_mode_)) {
+        // A heading right before a dropped list of links introduced it
+        // ("Mehr zum Thema", "Read next"): it goes too. An empty ad slot after
+        // a subheading says nothing about the subheading.
+        if (it.chars >= 20 && it.link_chars * 2 >= it.chars) {
+          Flush();
+          if (!out_->empty() && out_->back().kind == BlockKind::kHeading && out_->size() > emitted_at_run_)
+            out_->pop_back();
+        }
         i = it.end;
         continue;
       }
@@ -1144,6 +1153,7 @@ class Serializer {
   std::vector<uint64_t> seen_hashes_;
   int caption_ctx_ = 0;
   size_t first_link_at_ = std::string::npos, linked_bytes_ = 0;
+  size_t emitted_at_run_ = 0;
   bool seen_text_ = false;
 };
 
