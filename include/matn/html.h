@@ -147,6 +147,17 @@ const Node* NextInPreorder(const Node* n, const Node* root, bool skip_children =
 struct ParseOptions {
   // Scripting flag of the spec. Only false (the way a crawler sees a page) is supported.
   bool scripting = false;
+  // Most elements open at once (the stack of open elements); 0 = unlimited.
+  // At the limit a new element is still created, with its attributes, and
+  // inserted as a child of the current node, but it is not opened: what
+  // follows goes beside it instead of into it, so the tree stops getting
+  // deeper and no text is lost. Void, raw-text (script, style, title,
+  // textarea...) and table-part elements are still opened, which may exceed
+  // the limit by a few levels. Browsers flatten at 512 (Blink, WebKit); the
+  // default is ten times that, far above any real page (a few hundred at
+  // most), and keeps hostile input from producing trees deep enough to hurt
+  // consumers whose cost grows with depth.
+  uint32_t max_depth = 5000;
 };
 
 // A parsed document (or fragment) and the memory behind it.

@@ -129,10 +129,28 @@ bool IsImpliedEndTag(Tag t) {
   }
 }
 
+// Elements opened even at ParseOptions::max_depth; see InsertForeign.
+bool OpenedPastDepthLimit(Tag t) {
+  switch (t) {
+    case Tag::kArea: case Tag::kBase: case Tag::kBasefont: case Tag::kBgsound: case Tag::kBr:
+    case Tag::kCol: case Tag::kEmbed: case Tag::kFrame: case Tag::kHr: case Tag::kImg:
+    case Tag::kInput: case Tag::kKeygen: case Tag::kLink: case Tag::kMeta: case Tag::kParam:
+    case Tag::kSource: case Tag::kTrack: case Tag::kWbr:
+    case Tag::kScript: case Tag::kStyle: case Tag::kTitle: case Tag::kTextarea: case Tag::kXmp:
+    case Tag::kIframe: case Tag::kNoembed: case Tag::kNoframes:
+    case Tag::kHtml: case Tag::kHead: case Tag::kBody: case Tag::kFrameset:
+    case Tag::kCaption: case Tag::kColgroup: case Tag::kTbody: case Tag::kThead: case Tag::kTfoot:
+    case Tag::kTr: case Tag::kTd: case Tag::kTh:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
-TreeBuilder::TreeBuilder(Document::Impl* doc, const ParseOptions&)
-    : doc_(doc), tok_(doc->input), input_begin_(doc->input.data()), input_end_(doc->input.data() + doc->input.size()) {
+TreeBuilder::TreeBuilder(Document::Impl* doc, const ParseOptions& options)
+    : doc_(doc), max_depth_(options.max_depth), tok_(doc->input), input_begin_(doc->input.data()), input_end_(doc->input.data() + doc->input.size()) {
   constexpr size_t kTags = static_cast<size_t>(Tag::kXmp) + 1;
   slots_.resize(kTags);
   afe_by_tag_.resize(kTags);
@@ -268,6 +286,13 @@ Elem* TreeBuilder::InsertHtml(const Tok& t) { return InsertForeign(t, Namespace:
 Elem* TreeBuilder::InsertForeign(const Tok& t, Namespace ns) {
   Elem* e = CreateElement(t, ns);
   InsertAt(AppropriatePlace(), &e->node);
+  // Depth limit: the element stays a childless leaf (stack_index -1). Elements
+  // the caller pops at once (void, self-closing foreign), raw text closed by
+  // its end tag, and table parts (bounded by their table, which is limited)
+  // are opened anyway so that the caller's next steps stay correct.
+  if (max_depth_ && stack_.size() >= max_depth_ &&
+      (ns == Namespace::kHtml ? !OpenedPastDepthLimit(t.tag) : !t.self_closing))
+    return e;
   Push(e);
   return e;
 }
@@ -470,6 +495,7 @@ void TreeBuilder::ResetInsertionMode() {
 // ---------------------------------------------------------------- formatting list
 
 void TreeBuilder::AfePush(Elem* e) {
+  if (e->stack_index < 0) return;  // flattened at the depth limit: nothing to reconstruct
   e->sig = Signature(e->node);
   e->afe_depth = markers_;
   uint64_t key = NoahKey(e);
@@ -545,8 +571,15 @@ void TreeBuilder::ReconstructAfe() {
   if (afe_.empty()) return;
   Elem* last = afe_.back();
   if (!last || last->stack_index >= 0) return;
+  // At the depth limit only the innermost entries that still fit are reopened;
+  // bounding the walk keeps each call proportional to what it opens.
+  size_t room = SIZE_MAX;
+  if (max_depth_) {
+    if (stack_.size() >= max_depth_) return;
+    room = max_depth_ - stack_.size();
+  }
   size_t i = afe_.size() - 1;
-  while (i > 0 && afe_[i - 1] && afe_[i - 1]->stack_index < 0) --i;
+  while (i > 0 && afe_[i - 1] && afe_[i - 1]->stack_index < 0 && afe_.size() - i < room) --i;
   for (; i < afe_.size(); ++i) {
     Elem* n = CloneElement(afe_[i]);
     InsertAt(AppropriatePlace(), &n->node);

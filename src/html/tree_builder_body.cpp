@@ -81,6 +81,9 @@ void TreeBuilder::OptionPopped(Elem* option) {
       copy->data = src->data;
     }
     Append(parent, copy);
+    // The selectedcontent may sit inside the option (misnested markup); its
+    // children now are the copies being made, so descending would never end.
+    if (src == target) continue;
     for (const Node* c = src->last_child; c; c = c->prev_sibling) todo.emplace_back(c, copy);
   }
 }
@@ -226,14 +229,14 @@ void TreeBuilder::BodyStartTag(Tok& t) {
       return;
     case Tag::kApplet: case Tag::kMarquee: case Tag::kObject:
       ReconstructAfe();
-      InsertHtml(t);
+      if (InsertHtml(t)->stack_index < 0) return;  // flattened at the depth limit
       AfePushMarker();
       frameset_ok_ = false;
       return;
     case Tag::kTable:
       if (quirks_ != QuirksMode::kQuirks) ClosePIfInButtonScope();
-      InsertHtml(t);
       frameset_ok_ = false;
+      if (InsertHtml(t)->stack_index < 0) return;  // flattened at the depth limit
       mode_ = Mode::kInTable;
       return;
     case Tag::kArea: case Tag::kBr: case Tag::kEmbed: case Tag::kImg: case Tag::kKeygen: case Tag::kWbr:
@@ -369,7 +372,8 @@ void TreeBuilder::BodyEndTag(Tok& t) {
       }
       return;
     case Tag::kP:
-      if (!InScope(Tag::kP, kLButton)) InsertHtml(Tok::Start(Tag::kP));
+      // A p flattened at the depth limit is already closed: nothing to pop.
+      if (!InScope(Tag::kP, kLButton) && InsertHtml(Tok::Start(Tag::kP))->stack_index < 0) return;
       ClosePElement();
       return;
     case Tag::kLi:

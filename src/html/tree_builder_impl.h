@@ -218,6 +218,7 @@ class TreeBuilder {
   const char* input_end_;
   Node* root_ = nullptr;
   Mode mode_ = Mode::kInitial;
+  uint32_t max_depth_ = 0;  // ParseOptions::max_depth; 0 = unlimited
   Mode orig_mode_ = Mode::kInitial;
   std::vector<Mode> template_modes_;
   Elem* head_ = nullptr;

@@ -249,9 +249,9 @@ void TreeBuilder::ModeInHead(Tok& t) {
         case Tag::kScript:
           return GenericText(t, TokenizerState::kScriptData);
         case Tag::kTemplate:
-          InsertHtml(t);
-          AfePushMarker();
           frameset_ok_ = false;
+          if (InsertHtml(t)->stack_index < 0) return;  // flattened at the depth limit
+          AfePushMarker();
           mode_ = Mode::kInTemplate;
           template_modes_.push_back(Mode::kInTemplate);
           return;

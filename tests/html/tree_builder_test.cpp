@@ -153,7 +153,9 @@ Shape ParseNested(const std::string& open, const std::string& close, bool closed
   if (closed)
     for (int i = 0; i < kDeep; ++i) html += close;
   Document doc;
-  EXPECT_TRUE(ParseDocument(std::move(html), &doc).ok());
+  ParseOptions unlimited;  // these tests are about the real depth; see depth_limit_test.cpp
+  unlimited.max_depth = 0;
+  EXPECT_TRUE(ParseDocument(std::move(html), &doc, unlimited).ok());
   if (nodes) *nodes = doc.node_count();
   return Measure(doc.root());
 }
@@ -210,7 +212,9 @@ TEST(TreeBuilderPathological, ScopeChecksDoNotWalk) {
   for (int i = 0; i < kDeep; ++i) html += "<div>";
   for (int i = 0; i < kDeep; ++i) html += "<p>y</p>";
   Document doc;
-  ASSERT_TRUE(ParseDocument(html, &doc).ok());
+  ParseOptions unlimited;
+  unlimited.max_depth = 0;
+  ASSERT_TRUE(ParseDocument(html, &doc, unlimited).ok());
   Shape s = Measure(doc.root());
   EXPECT_EQ(s.elements, 2u * kDeep + 4u);
   EXPECT_EQ(s.text.size(), static_cast<size_t>(kDeep));
@@ -218,7 +222,7 @@ TEST(TreeBuilderPathological, ScopeChecksDoNotWalk) {
   html = "<div>";
   for (int i = 0; i < kDeep; ++i) html += "<span>";
   for (int i = 0; i < kDeep; ++i) html += "</i></li><li>z</li>";
-  ASSERT_TRUE(ParseDocument(html, &doc).ok());
+  ASSERT_TRUE(ParseDocument(html, &doc, unlimited).ok());
   s = Measure(doc.root());
   EXPECT_EQ(s.elements, 2u * kDeep + 4u);
   EXPECT_EQ(s.text.size(), static_cast<size_t>(kDeep));
