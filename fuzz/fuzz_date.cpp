@@ -33,7 +33,8 @@ void CheckValue(const matn::DateTime& d) {
   Check(!d.has_offset || (d.offset_minutes > -24 * 60 && d.offset_minutes < 24 * 60));
   std::string iso = d.ToIso();
   Check(matn::IsValidUtf8(iso) && iso.size() >= 10);
-  if (d.year >= 1000 && d.year <= 9999) {  // ISO 8601 without expanded years
+  // ISO 8601 without expanded years; numeric years 1300–1500 read as Hijri (calendar.h).
+  if (d.year >= 1000 && d.year <= 9999 && (d.year < 1300 || d.year > 1500)) {
     auto back = matn::ParseDatePhrase(iso);
     Check(back.has_value());
     Check(back->year == d.year && back->month == d.month && back->day == d.day && back->hour == d.hour &&

@@ -6,6 +6,7 @@
 // are consistent (child→parent, siblings both ways, first/last child); both
 // walks visit the same nodes, each once, at most node_count() of them; every
 // string in the tree is valid UTF-8; html()/head()/body() lie in the tree.
+// With a small depth limit (when ParseOptions has one) all of that must hold too.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -70,6 +71,13 @@ size_t CheckTree(const matn::Node* root, size_t limit, size_t* dump_cost,
   return count;
 }
 
+// ParseOptions::max_depth, when the parser has one: a small limit (bit 6 of
+// the first byte) puts the flattening code on every input's path.
+template <class O>
+void SetMaxDepth(O& o, uint32_t d) {
+  if constexpr (requires { o.max_depth; }) o.max_depth = d;
+}
+
 bool InTree(const matn::Node* n, const matn::Node* root) {
   for (; n; n = n->parent)
     if (n == root) return true;
@@ -90,8 +98,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   matn::Document doc;
   const bool fragment = ctl & 0x80;
-  matn::Status s = fragment ? matn::ParseFragment(std::move(utf8), kContexts[ctl % std::size(kContexts)], &doc)
-                            : matn::ParseDocument(std::move(utf8), &doc);
+  matn::ParseOptions po;
+  if (ctl & 0x40) SetMaxDepth(po, static_cast<uint32_t>(3 + size % 61));
+  matn::Status s = fragment ? matn::ParseFragment(std::move(utf8), kContexts[ctl % std::size(kContexts)], &doc, po)
+                            : matn::ParseDocument(std::move(utf8), &doc, po);
   if (!s.ok()) {
     Check(s.code() == matn::Status::Code::kLimitExceeded && !s.message().empty());
     return 0;

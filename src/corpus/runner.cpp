@@ -163,9 +163,11 @@ class Runner {
       if (!st.ok()) {
         // A damaged record (or stretch) becomes an error record, so nothing vanishes
         // silently — unless it is plainly not a page (a request, an image response).
+        // The damage often keeps the HTTP message from being read (status 0): then
+        // nothing says it is not a page.
         bool maybe_page = rec.type == WarcType::kNone || rec.type == WarcType::kOther ||
                           ((rec.type == WarcType::kResponse || rec.type == WarcType::kResource) &&
-                           (rec.block.empty() || IsHtmlRecord(rec)));
+                           (rec.block.empty() || rec.http.status == 0 || IsHtmlRecord(rec)));
         if (maybe_page) SubmitError(source, rec.target_uri, st.ToString());
         else ++skipped_;
         continue;
