@@ -13,6 +13,7 @@
 #include <string>
 
 #include "matn/calendar.h"
+#include "matn/corpus.h"
 #include "matn/lang.h"
 #include "matn/output.h"
 #include "matn/pipeline.h"
@@ -108,9 +109,7 @@ class WarcIterator {
           break;
         }
         if (!st.ok()) {
-          bool maybe_page = rec_.type == WarcType::kNone || rec_.type == WarcType::kOther ||
-                            ((rec_.type == WarcType::kResponse || rec_.type == WarcType::kResource) &&
-                             (rec_.block.empty() || IsHtmlRecord(rec_)));
+          bool maybe_page = DamagedRecordMayBePage(rec_);
           if (!maybe_page) continue;
           r = ErrorRecord(source, rec_.target_uri, st.ToString());
         } else {

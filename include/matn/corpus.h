@@ -25,6 +25,7 @@
 #include "matn/output.h"
 #include "matn/pipeline.h"
 #include "matn/status.h"
+#include "matn/warc.h"
 
 namespace matn {
 
@@ -60,6 +61,12 @@ using RecordSink = std::function<void(std::string_view formatted, const Record& 
 // failed inputs are error records and counted in stats->failed.
 Status RunCorpus(const std::vector<std::string>& inputs, const CorpusOptions& options, const RecordSink& sink,
                  CorpusStats* stats);
+
+// For a record WarcReader returned with a non-OK status: could it have been a
+// page? (Damaged stretches, unreadable HTTP messages and HTML responses could;
+// a damaged request or image response could not.) Such records become error
+// records, so no page vanishes silently.
+bool DamagedRecordMayBePage(const WarcRecord& record);
 
 // True when the file is named like a WARC (.warc, .warc.gz, .warc.zst) or its
 // first bytes (decompressed if gzip/zstd) hold a WARC record line ("WARC/1.").

@@ -165,9 +165,7 @@ class Runner {
         // silently — unless it is plainly not a page (a request, an image response).
         // The damage often keeps the HTTP message from being read (status 0): then
         // nothing says it is not a page.
-        bool maybe_page = rec.type == WarcType::kNone || rec.type == WarcType::kOther ||
-                          ((rec.type == WarcType::kResponse || rec.type == WarcType::kResource) &&
-                           (rec.block.empty() || rec.http.status == 0 || IsHtmlRecord(rec)));
+        bool maybe_page = DamagedRecordMayBePage(rec);
         if (maybe_page) SubmitError(source, rec.target_uri, st.ToString());
         else ++skipped_;
         continue;
@@ -310,6 +308,14 @@ class Runner {
 };
 
 }  // namespace
+
+bool DamagedRecordMayBePage(const WarcRecord& rec) {
+  // The damage often keeps the HTTP message from being read (status 0): then
+  // nothing says it is not a page.
+  return rec.type == WarcType::kNone || rec.type == WarcType::kOther ||
+         ((rec.type == WarcType::kResponse || rec.type == WarcType::kResource) &&
+          (rec.block.empty() || rec.http.status == 0 || IsHtmlRecord(rec)));
+}
 
 bool LooksLikeWarcFile(const std::string& path) {
   // The name is a strong hint (a WARC may start with damage), the content the proof.
