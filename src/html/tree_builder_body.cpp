@@ -7,6 +7,8 @@
 
 #include "html/tree_builder_impl.h"
 
+#include <algorithm>
+
 namespace matn::html {
 namespace {
 
@@ -16,8 +18,19 @@ void AddMissingAttrs(Arena& arena, Node* n, const Tok& t, TreeBuilder* b) {
   for (uint32_t i = 0; i < t.num_attrs; ++i)
     if (!n->FindAttr(t.attrs[i].name)) ++extra;
   if (!extra) return;
-  Attribute* a = arena.NewArray<Attribute>(n->num_attrs + extra);
-  for (uint32_t i = 0; i < n->num_attrs; ++i) a[i] = n->attrs[i];
+  // Grow geometrically: copying the whole list for every repeated tag would be
+  // quadratic in memory (thousands of "<body a1><body a2>…" tags).
+  TreeBuilder::MergedAttrs* slot = &b->merged_attrs_[0];
+  if (slot->node && slot->node != n) slot = &b->merged_attrs_[1];
+  if (slot->node != n) *slot = {n, n->num_attrs};
+  Attribute* a = n->attrs;
+  if (n->num_attrs + extra > slot->capacity) {
+    uint32_t cap = std::max<uint32_t>(8, slot->capacity * 2);
+    while (cap < n->num_attrs + extra) cap *= 2;
+    a = arena.NewArray<Attribute>(cap);
+    for (uint32_t i = 0; i < n->num_attrs; ++i) a[i] = n->attrs[i];
+    slot->capacity = cap;
+  }
   uint32_t k = n->num_attrs;
   for (uint32_t i = 0; i < t.num_attrs; ++i) {
     if (n->FindAttr(t.attrs[i].name)) continue;

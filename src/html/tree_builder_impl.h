@@ -98,6 +98,10 @@ class TreeBuilder {
   bool InInput(std::string_view s) const { return s.data() >= input_begin_ && s.data() + s.size() <= input_end_; }
   // s itself when it lies in the input (which outlives the tree), else an arena copy.
   std::string_view Keep(std::string_view s) { return InInput(s) ? s : doc_->arena.Copy(s); }
+  // Capacity of attribute arrays grown by merging repeated <html>/<body> tags
+  // (only those two elements ever merge), so merging grows them geometrically.
+  struct MergedAttrs { const Node* node = nullptr; uint32_t capacity = 0; };
+  MergedAttrs merged_attrs_[2];
 
   static void Append(Node* parent, Node* child);
   static void InsertBefore(Node* parent, Node* child, Node* ref);

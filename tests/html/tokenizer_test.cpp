@@ -205,12 +205,10 @@ double CpuSecondsToTokenizeAttrs(int n) {
 }
 
 TEST(TokenizerTest, HugeAttributeCountsStayLinear) {
-  // A million attributes on one tag must not take a million squared steps.
-  // Compare 4x the attributes against the base (CPU time, so machine load
-  // matters little): linear is ~4x, quadratic would be 16x.
-  double base = CpuSecondsToTokenizeAttrs(250000);
-  double big = CpuSecondsToTokenizeAttrs(1000000);
-  EXPECT_LT(big, base * 9 + 0.05) << base << " s vs " << big << " s";
+  // A million attributes on one tag, two of them duplicates: a quadratic
+  // duplicate check would need ~10^12 steps and never finish (ctest's timeout
+  // fails it). Speed itself is measured by the benchmarks, not asserted here.
+  CpuSecondsToTokenizeAttrs(1000000);
 }
 
 TEST(TokenizerTest, ErrorsUseSpecCodes) {
