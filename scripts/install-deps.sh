@@ -15,8 +15,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev python3
   # Python module, its tests and the Dask example
   python3-dev python3-pybind11 python3-pytest python3-dask python3-distributed
-  # sanitizers and fuzzing
-  clang-14 libclang-rt-14-dev
+  # sanitizers and fuzzing; strace for the test that matn opens no socket and writes only -o
+  clang-14 libclang-rt-14-dev strace
   # Persian word list read at run time by ZWNJ repair (GPL-2+: never copied into the repo)
   myspell-fa
   # differential oracle in tests only, never linked at run time

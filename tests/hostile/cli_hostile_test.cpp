@@ -234,5 +234,18 @@ TEST(NoSurpriseEffects, SourcesHaveNoShellOutNetworkOrStrayWrites) {
   EXPECT_GT(files, 30u);
 }
 
+// Linear time throughout: no backtracking regular-expression engine in the
+// engine (std::regex backtracks, and is slow besides).
+TEST(NoSurpriseEffects, NoBacktrackingRegexInTheEngine) {
+  for (const char* dir : {"src", "cli", "include"}) {
+    for (const auto& e : fs::recursive_directory_iterator(kRepo / dir)) {
+      if (!e.is_regular_file()) continue;
+      std::string text = Slurp(e.path());
+      EXPECT_EQ(text.find("#include <regex>"), std::string::npos) << e.path();
+      EXPECT_EQ(text.find("pcre"), std::string::npos) << e.path();
+    }
+  }
+}
+
 }  // namespace
 }  // namespace matn::hostile

@@ -14,6 +14,8 @@
 #include "hostile_util.h"
 #include "json_check.h"
 #include "matn/encoding.h"
+#include "matn/extract.h"
+#include "matn/metadata.h"
 #include "matn/output.h"
 #include "matn/pipeline.h"
 
@@ -80,6 +82,46 @@ INSTANTIATE_TEST_SUITE_P(Hostile, DeepPage,
                                            Shape{"li", "<ul><li>", "</li></ul>"},
                                            Shape{"blockquote", "<blockquote>", "</blockquote>"}),
                          [](const auto& info) { return std::string(info.param.name); });
+
+template <class O>
+void SetMaxDepth(O& o, uint32_t d) {
+  if constexpr (requires { o.max_depth; }) o.max_depth = d;
+}
+
+// The pipeline parses with the default depth limit, so the trees above are a
+// few thousand deep at most. The extractor and the metadata reader promise to
+// walk any depth without recursion: give them a 200,000-deep tree directly
+// (a recursive walk would overflow the stack here).
+TEST(DeepTree, ExtractorAndMetadataWalkUnlimitedDepth) {
+  for (const char* unit : {"<div class=content>", "<section><article>", "<table><tr><td>", "<ul><li>", "<blockquote>"}) {
+    SCOPED_TRACE(unit);
+    std::string html = "<html><head><title>Deep</title><script type=\"application/ld+json\">" +
+                       Repeat("{\"a\":[", 20000) + "</script></head><body>" + Repeat(unit, 200000) + "<p>" + kPara +
+                       "</p><p>" + kPara + "</p>";
+    ParseOptions po;
+    SetMaxDepth(po, 0);  // unlimited
+    Document doc;
+    ASSERT_TRUE(ParseDocument(html, &doc, po).ok());
+    Metadata m = ExtractMetadata(doc);
+    EXPECT_EQ(m.title, "Deep");
+    Article a = ExtractArticle(doc);
+    EXPECT_NE(a.Text().find("budget, which includes"), std::string::npos);
+  }
+}
+
+TEST(DeepTree, JsonLdNestedAQuarterMillionDeep) {
+  // The metadata layer's JSON-LD reader sees script text the parser never
+  // limits: nesting must be handled without recursion (or refused cleanly).
+  for (const char* unit : {"[", "{\"@graph\":[", "{\"a\":"}) {
+    SCOPED_TRACE(unit);
+    std::string html = "<html><head><title>Deep JSON</title><script type=\"application/ld+json\">" +
+                       Repeat(unit, 250000) + "</script></head><body><article><p>" + kPara + "</p></article>";
+    Record r = Process(html);
+    EXPECT_EQ(r.error, "");
+    EXPECT_EQ(r.meta.title, "Deep JSON");
+    Jsonl(r);
+  }
+}
 
 TEST(BigPage, FiftyMegabytesIsProcessedUnderTheDefaultLimit) {
   std::string html = "<html><head><title>Big</title></head><body><article>";
