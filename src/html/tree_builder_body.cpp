@@ -14,15 +14,17 @@ namespace {
 
 // Adds the token's attributes that `n` lacks (for a second <html> or <body>).
 void AddMissingAttrs(Arena& arena, Node* n, const Tok& t, TreeBuilder* b) {
-  uint32_t extra = 0;
-  for (uint32_t i = 0; i < t.num_attrs; ++i)
-    if (!n->FindAttr(t.attrs[i].name)) ++extra;
-  if (!extra) return;
   // Grow geometrically: copying the whole list for every repeated tag would be
   // quadratic in memory (thousands of "<body a1><body a2>…" tags).
   TreeBuilder::MergedAttrs* slot = &b->merged_attrs_[0];
   if (slot->node && slot->node != n) slot = &b->merged_attrs_[1];
-  if (slot->node != n) *slot = {n, n->num_attrs};
+  if (slot->node != n) {
+    slot->node = n, slot->capacity = n->num_attrs, slot->names.clear();
+    for (uint32_t i = 0; i < n->num_attrs; ++i) slot->names.insert(n->attrs[i].name);
+  }
+  uint32_t extra = 0;
+  for (uint32_t i = 0; i < t.num_attrs; ++i) extra += !slot->names.count(t.attrs[i].name);
+  if (!extra) return;
   Attribute* a = n->attrs;
   if (n->num_attrs + extra > slot->capacity) {
     uint32_t cap = std::max<uint32_t>(8, slot->capacity * 2);
@@ -33,9 +35,10 @@ void AddMissingAttrs(Arena& arena, Node* n, const Tok& t, TreeBuilder* b) {
   }
   uint32_t k = n->num_attrs;
   for (uint32_t i = 0; i < t.num_attrs; ++i) {
-    if (n->FindAttr(t.attrs[i].name)) continue;
+    if (slot->names.count(t.attrs[i].name)) continue;
     a[k].name = b->Keep(t.attrs[i].name);
     a[k].value = b->Keep(t.attrs[i].value);
+    slot->names.insert(a[k].name);
     ++k;
   }
   n->attrs = a;
