@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/internal.h"
@@ -1111,8 +1112,13 @@ class Serializer {
   // Every block once (captions repeated by galleries and lightboxes, alt
   // texts echoed in figcaptions); the headline (already the record's title) not again.
   bool Keep(const Block& b) {
-    if (b.kind == BlockKind::kHeading && !seen_text_ && !opt_.title.empty() && SameTitle(b.text, opt_.title))
-      return false;
+    // Only the first few headings can be "the headline", and no real title is
+    // kilobytes long: comparing every heading with any title was quadratic.
+    if (b.kind == BlockKind::kHeading && !seen_text_ && !opt_.title.empty() && title_checks_ < 8 &&
+        opt_.title.size() <= 4096 && b.text.size() <= 4096) {
+      ++title_checks_;
+      if (SameTitle(b.text, opt_.title)) return false;
+    }
     // Long paragraphs may repeat on purpose (refrains, quoted passages); captions,
     // headings and short lines repeat by accident of templates.
     // Short lines do repeat in real articles (ingredients of several recipes),
@@ -1124,9 +1130,7 @@ class Serializer {
     if (dedupe && b.kind != BlockKind::kCode && b.kind != BlockKind::kTableRow) {
       uint64_t h = 1469598103934665603ull;
       for (unsigned char ch : b.text) h = (h ^ ch) * 1099511628211ull;
-      for (uint64_t x : seen_hashes_)
-        if (x == h) return false;
-      seen_hashes_.push_back(h);
+      if (!seen_hashes_.insert(h).second) return false;
     }
     if (b.kind != BlockKind::kHeading) seen_text_ = true;
     return true;
@@ -1150,7 +1154,8 @@ class Serializer {
   int table_depth_ = 0, cell_depth_ = 0;
   bool row_header_ = false;
   std::vector<std::string> row_, row_md_;
-  std::vector<uint64_t> seen_hashes_;
+  std::unordered_set<uint64_t> seen_hashes_;  // a scan per block was quadratic (100,000 captions)
+  int title_checks_ = 0;
   int caption_ctx_ = 0;
   size_t first_link_at_ = std::string::npos, linked_bytes_ = 0;
   size_t emitted_at_run_ = 0;
