@@ -98,7 +98,7 @@ class Matcher {
     if (wd == 0 && Relative(j, &f)) return f;
     Core core;
     TimeOfDay tm;
-    bool got = Numeric(j, &core) || Textual(j, &core);
+    bool got = Numeric(j, &core) || CjkDate(j, &core) || Textual(j, &core);
     if (got) {
       TrailingTime(j, &tm);
     } else {
@@ -106,7 +106,7 @@ class Matcher {
       if (!Time(q, &tm)) return std::nullopt;
       for (int i = 0; i < 2 && q < n_ && IsSeparator(q); ++i) ++q;
       if (wd == 0 && Weekday(q, &wd)) SkipFillers(q, 1);
-      if (!(Numeric(q, &core) || Textual(q, &core))) {
+      if (!(Numeric(q, &core) || CjkDate(q, &core) || Textual(q, &core))) {
         Fail(q, "a time alone is not a date");
         return std::nullopt;
       }
@@ -189,6 +189,7 @@ class Matcher {
     size_t j = k + c;
     bool punct = IsPunct(j, '.') || IsPunct(j, ',');
     if ((m->flags & kNeedsPunct) && !punct) return false;
+    if (m->flags & kInParens) return false;
     if (IsPunct(j, '.') && Tight(j)) ++j;
     if (IsPunct(j, ',') || IsPunct(j, '-') || IsPunct(j, 0x2013)) ++j;
     *wd = m->b;
@@ -315,9 +316,13 @@ class Matcher {
     if (!(sep == '-' || sep == '/' || sep == '.') || !IsPunct(k + 3, sep)) return false;
     // "18. 05. 2014": German spaces after the dots, only with a four-digit year last.
     bool spaced = !Tight(k + 2) || !Tight(k + 4);
-    if (spaced && !(sep == '.' && !Tight(k + 2) && !Tight(k + 4) && t_[k + 4].ndigits == 4 && t_[k].ndigits <= 2))
+    // Korean "2021. 7. 5.": year first, spaces after the dots, a closing dot.
+    bool korean = sep == '.' && a.ndigits == 4 && t_[k + 2].ndigits <= 2 && t_[k + 4].ndigits <= 2 &&
+                  IsPunct(k + 5, '.') && Tight(k + 5) && !(IsDigits(k + 6) && Tight(k + 6));
+    if (spaced && !korean &&
+        !(sep == '.' && !Tight(k + 2) && !Tight(k + 4) && t_[k + 4].ndigits == 4 && t_[k].ndigits <= 2))
       return false;
-    if (Tight(k + 5) && IsPunct(k + 5, sep) && IsDigits(k + 6)) return false;  // 1.2.3.4
+    if (Tight(k + 5) && IsPunct(k + 5, sep) && IsDigits(k + 6) && Tight(k + 6)) return false;  // 1.2.3.4
     if (Tight(k + 5) && IsDigits(k + 5)) return false;
     const Token& b = t_[k + 2];
     const Token& e = t_[k + 4];
@@ -336,9 +341,68 @@ class Matcher {
     } else {
       return false;
     }
-    size_t j = k + 5;
+    size_t j = k + 5 + (korean ? 1 : 0);
     int era = Era(j);
     c->cal = NumericCalendar(c->y, a.script, era);
+    k = j;
+    return true;
+  }
+
+  // A number followed by CJK mark `which` (1 year, 2 month, 3 day): its value, the
+  // tokens consumed in `*len`; -1 if absent.
+  int Marked(size_t k, int which, int max_digits, size_t* len) const {
+    if (!IsDigits(k) || t_[k].ndigits > max_digits) return -1;
+    const Meaning* m;
+    int c = Word(k + 1, Kind::kCjkMark, &m);
+    if (!c || m->b != which) return -1;
+    *len = 1 + c;
+    return t_[k].value;
+  }
+
+  // 2021年7月5日, 2024年07月05日, 2021년 7월 5일, 令和3年7月5日, 7月5日 (year from the
+  // reference); a weekday may follow ("星期五", "(金)", "（月）", "월요일").
+  bool CjkDate(size_t& k, Core* c) {
+    size_t j = k, len = 0;
+    int y = -1, nd = 0;
+    const Meaning* era;
+    if (int ce = Word(j, Kind::kCjkEra, &era)) {
+      size_t q = j + ce;
+      int n = -1;
+      if (q < n_ && t_[q].kind == TokKind::kWord && t_[q].norm == "\xe5\x85\x83" /* 元: first year */ &&
+          Word(q + 1, Kind::kCjkMark)) {
+        n = 1, len = 1 + Word(q + 1, Kind::kCjkMark);
+      } else {
+        n = Marked(q, 1, 2, &len);
+      }
+      if (n < 1) return false;
+      y = era->b + n, nd = 4, j = q + len;
+    } else if (IsDigits(j) && (t_[j].ndigits == 4 || (t_[j].ndigits == 2 && !find_))) {
+      y = Marked(j, 1, 4, &len);
+      if (y >= 0) nd = t_[j].ndigits, j += len;
+    }
+    int mo = Marked(j, 2, 2, &len);
+    if (mo < 0) {
+      if (y >= 0) Fail(k, "a year alone is not a date");
+      return false;
+    }
+    j += len;
+    int d = Marked(j, 3, 2, &len);
+    if (d < 0) {
+      if (y >= 0) Fail(k, "a month and a year, but no day");
+      return false;
+    }
+    j += len;
+    if (IsPunct(j, '(')) {
+      const Meaning* w;
+      if (int cw = Word(j + 1, Kind::kWeekday, &w); cw && IsPunct(j + 1 + cw, ')')) j += cw + 2;
+    } else {
+      int wd_unused;
+      size_t q = j;
+      if (Weekday(q, &wd_unused)) j = q;
+    }
+    c->cal = CalendarKind::kGregorian;
+    c->y = y, c->m = mo, c->d = d;
+    c->ydigits = y >= 0 ? nd : 0;
     k = j;
     return true;
   }
@@ -483,8 +547,24 @@ class Matcher {
     return false;
   }
 
-  // 06:24, 6:24:07.5, 6 pm, 6.30 Uhr, 06h24, ۶:۲۴ ب.ظ, 10 صبح, with an optional zone.
+  // 06:24, 6:24:07.5, 6 pm, 6.30 Uhr, 06h24, ۶:۲۴ ب.ظ, 10 صبح, 14时30分, 下午2:30, 오후 2시
+  // 30분, with an optional zone.
   bool Time(size_t& k, TimeOfDay* tm) {
+    int pre_ap = -1;
+    if (!IsDigits(k)) {
+      // An am/pm word before the time, as Chinese, Japanese and Korean write it.
+      size_t q = k;
+      if (q >= n_ || t_[q].kind != TokKind::kWord || t_[q].norm.empty() ||
+          static_cast<unsigned char>(t_[q].norm[0]) < 0x80 || !AmPm(q, &pre_ap) || !IsDigits(q))
+        return false;
+      if (!TimeAt(q, tm, pre_ap)) return false;
+      k = q;
+      return true;
+    }
+    return TimeAt(k, tm, -1);
+  }
+
+  bool TimeAt(size_t& k, TimeOfDay* tm, int pre_ap) {
     if (!IsDigits(k) || t_[k].ndigits > 2) return false;
     if (k > 0 && Tight(k) && (IsPunct(k - 1, ':') || IsPunct(k - 1, '.') || IsPunct(k - 1, '/'))) return false;
     int h = t_[k].value, mi = -1, s = -1;
@@ -508,9 +588,17 @@ class Matcher {
     } else if (IsPunct(j, '.') && Tight(j) && two(j + 1) && Word(j + 2, Kind::kTimeSuffix)) {  // 18.30 Uhr
       mi = t_[j + 1].value;
       j += 2;
+    } else if (const Meaning* cm; Word(j, Kind::kCjkMark, &cm) && cm->b == 4) {  // 14时30分, 2시 30분
+      j += Word(j, Kind::kCjkMark);
+      sure = true;
+      size_t len;
+      if (int v = Marked(j, 5, 2, &len); v >= 0) {
+        mi = v, j += len;
+        if (int sv = Marked(j, 6, 2, &len); sv >= 0) s = sv, j += len;
+      }
     }
-    int ap = -1;
-    if (AmPm(j, &ap)) sure = true;
+    int ap = pre_ap;
+    if (ap >= 0 || AmPm(j, &ap)) sure = true;
     if (int c = Word(j, Kind::kTimeSuffix)) {
       if (t_[j].norm != "h" || mi < 0) j += c, sure = true;
     }

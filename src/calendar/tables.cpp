@@ -207,12 +207,58 @@ const Row kRows[] = {
      "نشر|منتشر شده|منتشر|شده|بروزرسانی|به روز رسانی|آخرین|نشرت|نشر في|بتاريخ|تحديث|آخر تحديث|خپور|"
      "خپره|شوی|شوې|نېټه|اشاعت|شائع|روز|يوم",
      Kind::kLabel, 0, 0},
+    // ---- Chinese, Japanese, Korean. Han and kana are written without spaces: each
+    // character is a word and spellings are found by joining up to three (IsUnspacedCjk).
+    // Dates are numbers with marks: 2021年7月5日, 2021년 7월 5일, 14时30分, 令和3年.
+    {"年|년", Kind::kCjkMark, 0, 1}, {"月|월", Kind::kCjkMark, 0, 2}, {"日|号|號|일", Kind::kCjkMark, 0, 3},
+    {"时|時|点|點|시", Kind::kCjkMark, 0, 4}, {"分|분", Kind::kCjkMark, 0, 5}, {"秒|초", Kind::kCjkMark, 0, 6},
+    {"令和", Kind::kCjkEra, 0, 2018}, {"平成", Kind::kCjkEra, 0, 1988}, {"昭和", Kind::kCjkEra, 0, 1925},
+    {"星期一|礼拜一|禮拜一|周一|週一|月曜日|月曜|월요일", Kind::kWeekday, 0, 1},
+    {"星期二|礼拜二|禮拜二|周二|週二|火曜日|火曜|화요일", Kind::kWeekday, 0, 2},
+    {"星期三|礼拜三|禮拜三|周三|週三|水曜日|水曜|수요일", Kind::kWeekday, 0, 3},
+    {"星期四|礼拜四|禮拜四|周四|週四|木曜日|木曜|목요일", Kind::kWeekday, 0, 4},
+    {"星期五|礼拜五|禮拜五|周五|週五|金曜日|金曜|금요일", Kind::kWeekday, 0, 5},
+    {"星期六|礼拜六|禮拜六|周六|週六|土曜日|土曜|토요일", Kind::kWeekday, 0, 6},
+    {"星期日|星期天|礼拜日|礼拜天|禮拜日|禮拜天|周日|週日|日曜日|日曜|일요일", Kind::kWeekday, 0, 7},
+    {"月|월", Kind::kWeekday, 0, 1, kInParens}, {"火|화", Kind::kWeekday, 0, 2, kInParens},
+    {"水|수", Kind::kWeekday, 0, 3, kInParens}, {"木|목", Kind::kWeekday, 0, 4, kInParens},
+    {"金|금", Kind::kWeekday, 0, 5, kInParens}, {"土|토", Kind::kWeekday, 0, 6, kInParens},
+    {"日|일", Kind::kWeekday, 0, 7, kInParens},
+    {"秒|秒钟|秒鐘|초", Kind::kUnit, kSecond, 0},
+    {"分钟|分鐘|分|분", Kind::kUnit, kMinute, 0},
+    {"小时|小時|钟头|鐘頭|時間|시간", Kind::kUnit, kHour, 0},
+    {"天|日|일", Kind::kUnit, kDay, 0},
+    {"周|週|星期|个星期|個星期|週間|주", Kind::kUnit, kWeek, 0},
+    {"个月|個月|ヶ月|か月|カ月|ケ月|개월|달", Kind::kUnit, kMonthUnit, 0},
+    {"年|년", Kind::kUnit, kYear, 0},
+    {"前|以前|之前|전", Kind::kAgoAfter, 0, 0},
+    {"今天|今日|本日|오늘", Kind::kRelDay, 0, 0},
+    {"昨天|昨日|어제", Kind::kRelDay, 0, -1},
+    {"前天|一昨日|おととい|그제|그저께", Kind::kRelDay, 0, -2},
+    {"明天|明日|내일", Kind::kRelDay, 0, 1},
+    {"刚刚|剛剛|刚才|剛才|たった今|방금", Kind::kRelDay, 1, 0, C},
+    {"一", Kind::kNumber, 0, 1}, {"两|兩|二", Kind::kNumber, 0, 2}, {"三", Kind::kNumber, 0, 3},
+    {"四", Kind::kNumber, 0, 4}, {"五", Kind::kNumber, 0, 5}, {"六", Kind::kNumber, 0, 6},
+    {"七", Kind::kNumber, 0, 7}, {"八", Kind::kNumber, 0, 8}, {"九", Kind::kNumber, 0, 9},
+    {"十", Kind::kNumber, 0, 10},
+    {"上午|早上|凌晨|午前|오전", Kind::kAmPm, 0, kAm},
+    {"下午|午後|오후", Kind::kAmPm, 0, kPm},
+    {"晚上", Kind::kAmPm, 0, kNight},
+    {"中午|正午", Kind::kAmPm, 0, kNoon},
+    {"发布|發布|发表|發表|更新|时间|時間|日期|于|於|公開|公开|投稿|掲載|配信|更新日|投稿日|公開日|"
+     "입력|수정|등록|작성|기사입력|최종수정|업데이트|송고",
+     Kind::kLabel, 0, 0},
+    {"beijing|北京", Kind::kPlace, 0, 15}, {"tokyo|東京|东京", Kind::kPlace, 0, 16},
+    {"seoul|서울", Kind::kPlace, 0, 17},
+    {"时间", Kind::kZonePrefix, 0, 0},
 };
+
 
 const char* const kPlaceZones[] = {
     "Asia/Kabul",   "Asia/Tehran",   "Asia/Karachi",  "Asia/Riyadh",   "Africa/Cairo",
     "Asia/Dubai",   "Asia/Baghdad",  "Asia/Damascus", "Asia/Beirut",   "Asia/Qatar",
     "Europe/London", "Europe/Paris", "Europe/Berlin", "Europe/Madrid", "America/New_York",
+    "Asia/Shanghai", "Asia/Tokyo",   "Asia/Seoul",
 };
 
 // Decodes one UTF-8 code point; invalid bytes decode as U+FFFD, one byte long.
@@ -277,6 +323,9 @@ const Table& GetTable() {
         key.clear();
         AppendNormalized(one, &key);  // drops the spaces inside multi-word spellings
         size_t sp = one.find_first_of(" -.'");
+        size_t first_len = 0;
+        char32_t c0 = Decode(one, 0, &first_len);
+        if (sp == std::string_view::npos && IsUnspacedCjk(c0) && one.size() > first_len) sp = first_len;
         if (sp != std::string_view::npos && CanStartKind(row.kind)) {
           std::string first;
           AppendNormalized(one.substr(0, sp), &first);
@@ -303,7 +352,7 @@ const Table& GetTable() {
 
 bool CanStartKind(Kind k) {
   return k == Kind::kStarter || k == Kind::kMonth || k == Kind::kWeekday || k == Kind::kRelDay || k == Kind::kAgoBefore ||
-         k == Kind::kNumber;
+         k == Kind::kNumber || k == Kind::kCjkEra;
 }
 
 void AppendNormalized(std::string_view word, std::string* out) {

@@ -28,6 +28,9 @@ enum class Kind : uint8_t {
   kConj,        // "and", "و", "und"
   kLabel,       // ignorable around a phrase: "Published", "تاریخ", "Stand"
   kStarter,     // first word of a multi-word spelling that can begin a phrase ("il" of "il y a")
+  kCjkMark,     // after a number: b = 1 year (年, 년), 2 month (月, 월), 3 day (日, 号, 일),
+                // 4 hour (时, 時, 点, 시), 5 minute (分, 분), 6 second (秒, 초)
+  kCjkEra,      // Japanese era (令和): b = the Gregorian year before its first year
 };
 
 enum Unit : uint8_t { kSecond, kMinute, kHour, kDay, kWeek, kMonthUnit, kYear };
@@ -37,6 +40,15 @@ enum Era : uint8_t { kEraGregorian, kEraSolar, kEraLunar, kEraHijri /* either; l
 // Flags.
 constexpr uint8_t kCommonWord = 1;   // also an everyday word: FindDates wants a year with it
 constexpr uint8_t kNeedsPunct = 2;   // weekday abbreviation only when followed by '.' or ','
+constexpr uint8_t kInParens = 4;     // weekday only inside parentheses after a date: 2021年7月5日(月)
+
+// Han and kana: scripts written without spaces. The tokenizer makes each such
+// character a word of its own, and the matcher joins up to three adjacent words,
+// so "昨天" or "小时" are looked up as one.
+inline bool IsUnspacedCjk(char32_t c) {
+  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF) || c == 0x3005 /* 々 */;
+}
 
 struct Meaning {
   Kind kind;

@@ -23,12 +23,14 @@ inline char32_t Decode(std::string_view s, size_t i, size_t* len) {
   return cp;
 }
 
-enum class Cls { kSpace, kIgnorable, kDigit, kLetter, kJoiner, kApostrophe, kPunct };
+enum class Cls { kSpace, kIgnorable, kDigit, kLetter, kJoiner, kApostrophe, kPunct, kIdeograph };
 
 Cls Classify(char32_t c, int* digit, DigitScript* script) {
   if (c >= '0' && c <= '9') return *digit = c - '0', *script = DigitScript::kLatin, Cls::kDigit;
   if (c >= 0x6F0 && c <= 0x6F9) return *digit = c - 0x6F0, *script = DigitScript::kPersian, Cls::kDigit;
   if (c >= 0x660 && c <= 0x669) return *digit = c - 0x660, *script = DigitScript::kArabicIndic, Cls::kDigit;
+  if (c >= 0xFF10 && c <= 0xFF19) return *digit = c - 0xFF10, *script = DigitScript::kLatin, Cls::kDigit;  // full width
+  if (IsUnspacedCjk(c)) return Cls::kIdeograph;
   if (c < 0x80) {
     if ((c | 32) >= 'a' && (c | 32) <= 'z') return Cls::kLetter;
     if (c == ' ' || (c >= 9 && c <= 13)) return Cls::kSpace;
@@ -60,6 +62,12 @@ char32_t UnifyPunct(char32_t c) {
     case 0x2215: case 0xFF0F: return '/';
     case 0x60C: return ',';  // Arabic comma
     case 0x2013: case 0x2014: return 0x2013;  // en/em dash: a separator, never inside a number
+    // Full-width forms of CJK text.
+    case 0xFF08: return '(';
+    case 0xFF09: return ')';
+    case 0xFF1A: return ':';
+    case 0xFF0C: case 0x3001: return ',';
+    case 0xFF0E: return '.';
     default: return c;
   }
 }
@@ -116,10 +124,11 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::string* ar
       }
       t.value = t.ndigits > 9 ? -1 : static_cast<int>(v);
       i = t.end;
-    } else if (cls == Cls::kLetter) {
+    } else if (cls == Cls::kLetter || cls == Cls::kIdeograph) {
       t.kind = TokKind::kWord;
       size_t j = i, word_end = i;
-      while (j < text.size()) {
+      if (cls == Cls::kIdeograph) j = word_end = i + len;  // one character, one word
+      while (cls == Cls::kLetter && j < text.size()) {
         size_t l;
         int dg = 0;
         DigitScript sc;
