@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "matn/text.h"
+#include "metadata/byline.h"
 #include "metadata/dates.h"
 #include "metadata/json_ld.h"
 #include "metadata/util.h"
@@ -635,51 +636,6 @@ TitleChoice ChooseTitle(const Evidence& ev, const LdFacts& ld, const SiteNames& 
 
 // ---- Authors. ---------------------------------------------------------------
 
-std::string StripBylinePrefix(std::string s) {
-  static constexpr std::string_view kPrefixes[] = {
-      "by ", "von ", "par ", "por ", "door ", "di ", "de ", "autor: ", "autorin: ", "author: ",
-      "written by ", "text: ", "text von ", "geschrieben von ", "\xd8\xa7\xd8\xb2 " /* از */,
-      "\xd9\x86\xd9\x88\xdb\x8c\xd8\xb3\xd9\x86\xd8\xaf\xd9\x87: " /* نویسنده: */,
-      "\xd9\x86\xd9\x88\xdb\x8c\xd8\xb3\xd9\x86\xd8\xaf\xd9\x87 " /* نویسنده */,
-      "\xd8\xa8\xd9\x82\xd9\x84\xd9\x85 " /* بقلم */, "\xda\xa9\xd8\xa7\xd8\xb1\xd8\xa8\xd8\xb1: "};
-  for (int round = 0; round < 2; ++round) {
-    std::string low = LowerAscii(s);
-    for (std::string_view p : kPrefixes) {
-      if (StartsWith(low, p)) {
-        s = CollapseWhitespace(std::string_view(s).substr(p.size()));
-        break;
-      }
-    }
-  }
-  while (!s.empty() && (s.back() == ',' || s.back() == '|' || s.back() == '-' || s.back() == ':'))
-    s = CollapseWhitespace(std::string_view(s).substr(0, s.size() - 1));
-  return s;
-}
-
-std::vector<std::string> SplitAuthors(std::string_view s) {
-  std::vector<std::string> out;
-  std::string t = CollapseWhitespace(s);
-  static constexpr std::string_view kSeps[] = {
-      ";", ", ", " and ", " und ", " & ", " et ", " y ", " e ", " \xd9\x88 " /* و */, "\xd8\x8c " /* ، */};
-  size_t i = 0, start = 0;
-  while (i < t.size()) {
-    size_t len = 0;
-    for (std::string_view sep : kSeps)
-      if (t.compare(i, sep.size(), sep) == 0) { len = sep.size(); break; }
-    if (len) {
-      std::string part = CollapseWhitespace(std::string_view(t).substr(start, i - start));
-      if (!part.empty()) out.push_back(part);
-      i += len;
-      start = i;
-    } else {
-      ++i;
-    }
-  }
-  std::string part = CollapseWhitespace(std::string_view(t).substr(start));
-  if (!part.empty()) out.push_back(part);
-  return out;
-}
-
 bool PlausibleAuthor(std::string_view a, const SiteNames& site) {
   if (a.empty() || a.size() > 100 || IsUrlLike(a) || a.find('@') != std::string_view::npos) return false;
   if (WordCount(a) > 7) return false;
@@ -691,9 +647,7 @@ bool PlausibleAuthor(std::string_view a, const SiteNames& site) {
 }
 
 void AddAuthors(std::string_view raw, const SiteNames& site, std::vector<std::string>* out) {
-  std::string s = StripBylinePrefix(CollapseWhitespace(raw));
-  for (std::string& a : SplitAuthors(s)) {
-    a = StripBylinePrefix(a);
+  for (std::string& a : BylineNames(raw)) {
     if (!PlausibleAuthor(a, site)) continue;
     bool dup = false;
     for (const std::string& o : *out)
@@ -1106,6 +1060,8 @@ Metadata ExtractMetadata(const Document& doc, const MetadataOptions& options) {
   }
 
   md.authors = ChooseAuthors(ev, ld, site);
+  if (md.authors.empty())  // "作者：李明", "By Jane Doe" under the headline, in no byline box
+    for (const std::string& a : LabelledBylineAfter(headline, doc.root())) AddAuthors(a, site, &md.authors);
 
   DateContext dctx;
   std::string lang = LangFrom(ev, ld);
