@@ -30,7 +30,7 @@ constexpr Label kLabels[] = {
     {"written by", Fit::kWord, Label::kInner}, {"posted by", Fit::kWord, Label::kInner},
     {"reporting by", Fit::kWord, Label::kInner}, {"story by", Fit::kWord, Label::kInner},
     {"words by", Fit::kWord, Label::kInner}, {"by", Fit::kWord, Label::kInner},
-    {"author", Fit::kWord, Label::kStartOnly}, {"authors", Fit::kWord, Label::kStartOnly},
+    {"author", Fit::kWord, Label::kStartOnly}, {"interview", Fit::kSep, Label::kStartOnly}, {"authors", Fit::kWord, Label::kStartOnly},
     {"geschrieben von", Fit::kWord, Label::kInner}, {"ein kommentar von", Fit::kWord, Label::kInner},
     {"ein gastbeitrag von", Fit::kWord, Label::kInner}, {"text von", Fit::kWord, Label::kInner},
     {"von", Fit::kWord, Label::kInnerAfterDate}, {"autorin", Fit::kWord, Label::kStartOnly},
@@ -78,7 +78,8 @@ constexpr std::string_view kEnders[] = {
 constexpr std::string_view kConnectors[] = {
     "on", "am", "um", "at", "le", "el", "il", "the", "in", "aus", "published", "updated", "posted", "last",
     "veröffentlicht", "aktualisiert", "publié", "publicado", "actualizado", "pubblicato", "source", "quelle",
-    "foto", "photo", "bild", "fotos", "photos", "email", "e-mail", "mail", "twitter",
+    "foto", "photo", "bild", "fotos", "photos", "bilder", "illustration", "illustrationen", "grafik", "video",
+    "email", "e-mail", "mail", "twitter", "publiziert", "redakteur", "redakteurin",
 };
 // Job titles written after the name (Korean "김철수 기자", Japanese "山田太郎記者").
 constexpr std::string_view kSuffixes[] = {
@@ -191,7 +192,9 @@ std::vector<std::string> SegmentNames(std::string seg, bool* labelled) {
   for (size_t i = 1; i < cut; ++i) {
     if (seg[i - 1] != ' ') continue;
     for (std::string_view w : kConnectors) {
-      if (seg.compare(i, w.size(), w) == 0 && (i + w.size() == seg.size() || std::string_view(" :,").find(seg[i + w.size()]) != std::string_view::npos)) {
+      // Short words only in lowercase; longer ones ("Foto", "Illustration") in any case.
+      std::string_view at = std::string_view(seg).substr(i, w.size());
+      if ((w.size() >= 4 ? EqualsIgnoreCase(at, w) : at == w) && (i + w.size() == seg.size() || std::string_view(" :,").find(seg[i + w.size()]) != std::string_view::npos)) {
         cut = std::min(cut, i);
         break;
       }
@@ -229,7 +232,10 @@ std::vector<std::string> SegmentNames(std::string seg, bool* labelled) {
       if (e != std::string::npos && l.fit == Fit::kWord) { p = Trim(std::string_view(p).substr(e)); inner_label = true; break; }
     }
     (void)inner_label;
-    if (p.empty() || HasDigit(p) || p.find('@') != std::string::npos) continue;
+    if (p.empty() || HasDigit(p) || p.find('@') != std::string::npos || IsUrlLike(p)) continue;
+    bool connector = false;  // a part that is only a label word ("Publiziert")
+    for (std::string_view w : kConnectors) connector |= EqualsIgnoreCase(p, w);
+    if (connector) continue;
     size_t words = static_cast<size_t>(std::count(p.begin(), p.end(), ' ')) + 1;
     // "Anna Schmidt, Berlin" / "Jane Doe, Reuters": one Latin word after a full name is a
     // place or an agency.
@@ -245,7 +251,7 @@ std::vector<std::string> SegmentNames(std::string seg, bool* labelled) {
 
 std::vector<std::string> BylineNames(std::string_view raw) {
   std::string s = CollapseWhitespace(raw);
-  if (s.empty() || s.size() > 1000) return {};
+  if (s.empty() || s.size() > 1000 || IsUrlLike(s)) return {};
   // Segments between strong separators: one holds the names.
   std::vector<std::string> segs;
   size_t start = 0;
@@ -280,11 +286,20 @@ std::vector<std::string> LabelledBylineAfter(const Node* headline, const Node* r
   if (!headline) return {};
   int texts = 0;
   size_t bytes = 0;
-  for (const Node* n = NextInPreorder(headline, root, true); n && texts < 25 && bytes < 2000;) {
+  // The box the headline sits in may put the byline above it ("<p>von …</p><h2>…</h2>").
+  const Node* box = headline->parent;
+  bool passed = !(box && box->IsElement() && !box->Is(Tag::kBody) && !box->Is(Tag::kHtml));
+  for (const Node* n = passed ? NextInPreorder(headline, root, true) : NextInPreorder(box, root);
+       n && texts < 25 && bytes < 2000;) {
+    if (n == headline) {
+      passed = true;
+      n = NextInPreorder(n, root, true);
+      continue;
+    }
     if (n->IsElement() && (n->Is(Tag::kScript) || n->Is(Tag::kStyle) || n->Is(Tag::kNav) || n->Is(Tag::kAside) ||
                            n->Is(Tag::kFooter) || n->Is(Tag::kForm) || n->Is(Tag::kTemplate) || n->Is(Tag::kH1) ||
                            n->Is(Tag::kH2))) {
-      if (n->Is(Tag::kH1) || n->Is(Tag::kH2)) break;  // the next story
+      if (passed && (n->Is(Tag::kH1) || n->Is(Tag::kH2))) break;  // the next story
       n = NextInPreorder(n, root, true);
       continue;
     }
@@ -299,9 +314,9 @@ std::vector<std::string> LabelledBylineAfter(const Node* headline, const Node* r
           for (const Label& l : kLabels) {
             if (l.inner == Label::kStartOnly ? i > 0 : l.inner == Label::kInnerAfterDate && i > 0) continue;
             if ((l.fit != Fit::kGlued && !WordStart(low, i)) || LabelEnd(low, i, l) == std::string::npos) continue;
-            // A bare Latin "by" opens sentences too ("By the end of …"): only a capitalised
-            // one that the whole short text starts with.
-            if (l.fit == Fit::kWord && static_cast<unsigned char>(l.text[0]) < 0x80 && (i > 0 || t.size() > 80 || !(t[0] >= 'A' && t[0] <= 'Z')))
+            // A bare Latin "by" opens sentences too ("By the end of …"): only one that a
+            // short text starts with, before capitalised names (checked below).
+            if (l.fit == Fit::kWord && static_cast<unsigned char>(l.text[0]) < 0x80 && (i > 0 || t.size() > 80))
               continue;
             label = true;
             break;
@@ -311,6 +326,7 @@ std::vector<std::string> LabelledBylineAfter(const Node* headline, const Node* r
           std::string line = box == n ? t : NodeText(box, 300);
           if (line.size() > 250) line = t;
           std::vector<std::string> names = BylineNames(line);
+          if (names.empty() && line != t) names = BylineNames(t);
           bool ok = !names.empty();
           for (const std::string& nm : names) {
             // Latin names are capitalised word by word (particles aside) and short.
