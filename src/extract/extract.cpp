@@ -588,7 +588,7 @@ Region Select(const Ctx& c, const Mode& m, std::string* explain) {
         int containing = 0;
         for (int k = 0; k < nalt; ++k) containing += IsAncestor(c, p, alts[k]) || p == alts[k];
         if (containing >= 3) {
-          top = p;
+          top = p; if (explain) *explain += "  split -> #" + std::to_string(p) + "\n";
           break;
         }
       }
@@ -602,7 +602,7 @@ Region Select(const Ctx& c, const Mode& m, std::string* explain) {
       if (!items[p].scored) continue;
       if (items[p].score < threshold) break;
       if (items[p].score > last) {
-        top = p;
+        top = p; if (explain) *explain += "  parent-rises -> #" + std::to_string(p) + "\n";
         break;
       }
       last = items[p].score;
@@ -616,7 +616,7 @@ Region Select(const Ctx& c, const Mode& m, std::string* explain) {
     for (uint32_t j = p + 1; j < items[p].end; j = items[j].end)
       if ((items[j].flags & kFElem) || items[j].chars > 0) ++elems;
     if (elems != 1) break;
-    top = p;
+    top = p; if (explain) *explain += "  only-child -> #" + std::to_string(p) + "\n";
   }
   // The page marks its body in several parts (itemprop=articleBody on each
   // section): the region is what holds them all.
@@ -652,7 +652,7 @@ Region Select(const Ctx& c, const Mode& m, std::string* explain) {
     uint32_t extra = a.chars - t.chars, extra_link = a.link_chars - t.link_chars;
     int extra_para = static_cast<int>(a.n_para) - static_cast<int>(t.n_para);
     if (extra_para < 1 || extra_link * 100 > extra * 35 || extra > t.chars) break;
-    top = p;
+    top = p; if (explain) *explain += "  widen -> #" + std::to_string(p) + "\n";
   }
   r.top = top;
   if (explain) {

@@ -429,7 +429,11 @@ ClassSignal ClassifyElement(const Node* n) {
   if (cats & kCatContent) w += 25;
   if (cats & kCatStrongBoiler) w -= 50;
   if (cats & kCatComment) w -= 50;
-  if (cats & (kCatHeader | kCatMeta | kCatNoPrint)) w -= 25;
+  // A post's container lists its taxonomy in its classes ("post category-news
+  // tag-x"): a meta word beside a content word labels the article, not a byline.
+  uint32_t weak = kCatHeader | kCatMeta | kCatNoPrint;
+  if (cats & kCatContent) weak &= ~kCatMeta;
+  if (cats & weak) w -= 25;
   sig.weight = w;
   return sig;
 }
