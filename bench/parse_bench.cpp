@@ -1,14 +1,24 @@
 // Parser throughput over real pages, beside the floor a memchr scan sets.
 //
-// Usage: parse_bench [--repeat N] FILE...   (files may be .gz; they are decoded
+// Usage: parse_bench [--repeat N] [--pathological] [--memory] FILE...   (files may be .gz; they are decoded
 // to UTF-8 first, outside the timed region). Prints MB/s for:
 //   memchr   scanning every byte for '<' (not a parser: the floor)
 //   parse    ParseDocument + Document teardown (what matn pays per page),
 //            by wall clock and by this thread's CPU time (the fair figure on
 //            a shared machine)
 // and, with --pathological, the time to parse 200,000 nested <div>s.
+//
+// --memory: peak memory of parsing each page over 1 MB, plus pages of 1, 4 and
+// 16 MB made by concatenating the given pages' bodies. Each case runs in its
+// own child process; peak = the Document's input (it keeps the UTF-8) + growth
+// of the peak RSS during ParseDocument, reported as a multiple of the input
+// (issue 2's target: under 3x), beside the arena's own bytes.
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -54,14 +64,80 @@ static void Pathological() {
   }
 }
 
+static long CurrentRssKb() {
+  long pages = 0, rss = 0;
+  if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%ld %ld", &pages, &rss) != 2) rss = 0;
+    std::fclose(f);
+  }
+  return rss * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+static long PeakRssKb() {
+  rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss;
+}
+
+// Runs in a child so that each case starts from a fresh peak RSS.
+static void MeasureMemory(const char* name, const std::string& html) {
+  std::fflush(stdout);
+  pid_t pid = fork();
+  if (pid < 0) return;
+  if (pid > 0) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return;
+  }
+  std::string input = html;  // the bytes the Document will own, resident before the baseline
+  const size_t n = input.size();
+  const long before = CurrentRssKb();
+  matn::Document doc;
+  double c0 = CpuSeconds();
+  matn::ParseDocument(std::move(input), &doc);
+  double c1 = CpuSeconds();
+  const long peak = PeakRssKb();
+  const double growth = static_cast<double>(peak > before ? peak - before : 0) * 1024;
+  std::printf("%-28s %9.2f MB  peak %5.2fx input (input 1.00 + parse %4.2f)  arena %4.2fx  nodes %zu  %.0f MB/s cpu\n",
+              name, n / 1e6, 1.0 + growth / n, growth / n, static_cast<double>(doc.memory_used()) / n,
+              doc.node_count(), n / 1e6 / (c1 - c0));
+  std::fflush(stdout);
+  _exit(0);
+}
+
+static void Memory(const std::vector<std::string>& pages, const std::vector<std::string>& names) {
+  for (size_t i = 0; i < pages.size(); ++i)
+    if (pages[i].size() > 1000000) MeasureMemory(names[i].c_str(), pages[i]);
+  // Bodies of all pages, concatenated, as one document of the target size.
+  std::string bodies;
+  for (const auto& p : pages) {
+    size_t b = p.find("<body");
+    size_t e = p.rfind("</body>");
+    if (b == std::string::npos || e == std::string::npos || e <= b) continue;
+    b = p.find('>', b);
+    if (b == std::string::npos || b >= e) continue;
+    bodies.append(p, b + 1, e - b - 1);
+    if (bodies.size() > (size_t{16} << 20)) break;
+  }
+  if (bodies.empty()) return;
+  for (size_t mb : {1, 4, 16}) {
+    std::string html = "<!DOCTYPE html><html><head><meta charset=utf-8><title>t</title></head><body>";
+    while (html.size() < (mb << 20)) html.append(bodies, 0, std::min(bodies.size(), (mb << 20) - html.size()));
+    html += "</body></html>";
+    MeasureMemory(("bodies concatenated " + std::to_string(mb) + " MB").c_str(), html);
+  }
+}
+
 int main(int argc, char** argv) {
   int repeat = 3;
-  bool pathological = false;
+  bool pathological = false, memory = false;
+  std::vector<std::string> names;
   std::vector<std::string> pages;
   size_t total = 0;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) { repeat = std::atoi(argv[++i]); continue; }
     if (!std::strcmp(argv[i], "--pathological")) { pathological = true; continue; }
+    if (!std::strcmp(argv[i], "--memory")) { memory = true; continue; }
     std::string raw, utf8;
     matn::ReadOptions ro;
     ro.max_bytes = 0;
@@ -69,6 +145,12 @@ int main(int argc, char** argv) {
     matn::DecodeToUtf8(raw, &utf8);
     total += utf8.size();
     pages.push_back(std::move(utf8));
+    const char* slash = std::strrchr(argv[i], '/');
+    names.emplace_back(slash ? slash + 1 : argv[i]);
+  }
+  if (memory) {
+    Memory(pages, names);
+    return 0;
   }
   if (!pages.empty()) {
     double mb = static_cast<double>(total) * repeat / 1e6;

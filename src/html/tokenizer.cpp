@@ -120,6 +120,32 @@ inline const char* SkipNot(const ByteSet& stop, const char* p, const char* e) {
   return p;
 }
 
+// Exact lookup of a whole entity name (with its ';') in a hash table built on
+// first use; the prefix search below is only needed for the legacy names.
+const NamedEntity* FindNamedEntity(std::string_view name) {
+  constexpr size_t kSlots = 8192;  // power of two, > 3x the table
+  static_assert(kNumNamedEntities * 3 < kSlots);
+  auto hash = [](std::string_view s) {
+    uint32_t h = 2166136261u;
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h ^ (h >> 15);
+  };
+  static const std::unique_ptr<uint16_t[]> table = [&] {
+    auto t = std::make_unique<uint16_t[]>(kSlots);  // entity index + 1; 0 = empty
+    for (size_t i = 0; i < kNumNamedEntities; ++i) {
+      uint32_t h = hash({kNamedEntities[i].name, kNamedEntities[i].name_len}) & (kSlots - 1);
+      while (t[h]) h = (h + 1) & (kSlots - 1);
+      t[h] = static_cast<uint16_t>(i + 1);
+    }
+    return t;
+  }();
+  for (uint32_t h = hash(name) & (kSlots - 1); table[h]; h = (h + 1) & (kSlots - 1)) {
+    const NamedEntity& e = kNamedEntities[table[h] - 1];
+    if (e.name_len == name.size() && std::memcmp(e.name, name.data(), name.size()) == 0) return &e;
+  }
+  return nullptr;
+}
+
 size_t EncodeUtf8(uint32_t cp, char* out) {
   if (cp < 0x80) {
     out[0] = static_cast<char>(cp);
@@ -282,6 +308,7 @@ struct Tokenizer::Impl {
 
   Arena text_arena;
   Acc text;
+  bool text_nul = false;  // `text` may hold a NUL (data state and CDATA pass it through)
 
   // Tag or comment under construction (never both at once).
   Arena tag_arena;
@@ -305,6 +332,7 @@ struct Tokenizer::Impl {
   std::string* dt_id = nullptr;  // public or system identifier being read
 
   std::string last_start_tag;
+  std::string_view last_start_view;  // not yet copied into last_start_tag
   bool has_last_start_tag = false;
 
   char ref[8];  // decoded character reference
@@ -339,26 +367,29 @@ struct Tokenizer::Impl {
   }
 
   // ---- token emission: Run() returns right after one of these ----
+  // Only the fields that the token type defines are set (Token documents
+  // which ones that are); resetting the whole struct per token was measurable.
   void FillText() {
-    out = Token{};
     out.type = TokenType::kCharacters;
     out.data = text.view();
+    out.may_have_nul = text_nul;
+    text_nul = false;
     text.Clear();
   }
   void FillTag() {
-    out = Token{};
     out.name = tag_name.view();
+    out.self_closing = self_closing;
     if (is_end_tag) {
       out.type = TokenType::kEndTag;
+      out.attrs = nullptr;
+      out.num_attrs = 0;
       return;
     }
     out.type = TokenType::kStartTag;
-    out.self_closing = self_closing;
     out.attrs = attrs.data();
     out.num_attrs = num_attrs;
   }
   void FillComment() {
-    out = Token{};
     out.type = TokenType::kComment;
     out.data = comment.view();
   }
@@ -396,7 +427,9 @@ struct Tokenizer::Impl {
       if (had_attrs) Err("end-tag-with-attributes");
       if (self_closing) Err("end-tag-with-trailing-solidus");
     } else {
-      last_start_tag.assign(tag_name.view());
+      // Copied only if the tree builder switches to a text state (SetState),
+      // the one time it is needed; the view lives until the next tag begins.
+      last_start_view = tag_name.view();
       has_last_start_tag = true;
     }
     Emit(Queued::kTag);
@@ -597,6 +630,20 @@ size_t Tokenizer::Impl::CharRef(const char* p, bool in_attr) {
     return static_cast<size_t>(q - p);
   }
   if (!IsAlnum(*p)) return 0;
+  // Fast path: "name;" whole. A match ending at ';' is the longest possible
+  // (no name has ';' inside), so an exact lookup settles the common case.
+  {
+    const char* q = p;
+    const char* lim = end - p > 64 ? p + 64 : end;
+    while (q < lim && IsAlnum(*q)) ++q;
+    if (q < end && *q == ';' && static_cast<size_t>(q + 1 - p) <= kMaxNamedEntityLength) {
+      if (const NamedEntity* e = FindNamedEntity(std::string_view(p, static_cast<size_t>(q + 1 - p)))) {
+        std::memcpy(ref, e->value, e->value_len);
+        ref_len = e->value_len;
+        return e->name_len;
+      }
+    }
+  }
   // Longest prefix of the input that is a name in the table: keep the range of
   // names that start with the characters read so far.
   size_t lo = 0, hi = kNumNamedEntities, best_len = 0;
@@ -721,6 +768,7 @@ void Tokenizer::Impl::Run() {
           Adv();
         } else {  // NUL goes to the tree builder as is
           Err("unexpected-null-character");
+          text_nul = true;
           text.Add(text_arena, pos++, 1);
         }
         break;
@@ -789,7 +837,7 @@ void Tokenizer::Impl::Run() {
           state = S::kCdataEnd;
         } else {
           AddLit(text_arena, text, "]", 1, pos - 1);
-          state = S::kCdataSection;
+          state = S::kCdataSection, text_nul = true;
         }
         break;
       case S::kCdataEnd: {
@@ -802,7 +850,7 @@ void Tokenizer::Impl::Run() {
           state = S::kData;
         } else {
           AddLit(text_arena, text, "]]", 2, pos - 2);
-          state = S::kCdataSection;
+          state = S::kCdataSection, text_nul = true;
         }
         break;
       }
@@ -1138,7 +1186,7 @@ void Tokenizer::Impl::Run() {
           }
           if (allow_cdata) {
             pos += 7;
-            state = S::kCdataSection;
+            state = S::kCdataSection, text_nul = true;
           } else {
             Err("cdata-in-html-content");
             BeginComment();
@@ -1502,11 +1550,17 @@ const Token& Tokenizer::Next() {
 
 void Tokenizer::SetState(TokenizerState state) {
   static constexpr S kMap[] = {S::kData, S::kRcdata, S::kRawtext, S::kScriptData, S::kPlaintext, S::kCdataSection};
+  if (impl_->last_start_view.data()) {
+    impl_->last_start_tag.assign(impl_->last_start_view);
+    impl_->last_start_view = {};
+  }
   if (impl_->state != S::kEofReached) impl_->state = kMap[static_cast<int>(state)];
+  if (state == TokenizerState::kCdataSection) impl_->text_nul = true;
 }
 
 void Tokenizer::SetLastStartTag(std::string_view name) {
   impl_->last_start_tag.assign(name);
+  impl_->last_start_view = {};
   impl_->has_last_start_tag = !name.empty();
 }
 

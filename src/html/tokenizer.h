@@ -40,6 +40,8 @@ struct Token {
   // state, which the tree builder handles per insertion mode).
   // kComment: the comment data.
   std::string_view data;
+  // kCharacters: false when `data` certainly holds no U+0000.
+  bool may_have_nul = true;
   // Start tags only; duplicates already dropped (first wins). End tags carry
   // no attributes even when the source had some.
   const TokenAttribute* attrs = nullptr;

@@ -216,7 +216,7 @@ Elem* TreeBuilder::CreateElement(const Tok& t, Namespace ns) {
         e->html_ip = v == "text/html" || v == "application/xhtml+xml";
       }
   }
-  e->lists = ListMask(ns, t.tag);
+  e->lists = static_cast<uint8_t>(ListMask(ns, t.tag));
   return e;
 }
 
@@ -233,6 +233,7 @@ Elem* TreeBuilder::CloneElement(const Elem* src) {
   e->lists = src->lists;
   e->html_ip = src->html_ip;
   e->sig = src->sig;
+  e->sig_done = src->sig_done;
   return e;
 }
 
@@ -354,8 +355,7 @@ void TreeBuilder::Push(Elem* e) {
   e->stack_index = static_cast<int32_t>(stack_.size());
   stack_.push_back(e);
   slots_[e->slot].push_back(e);
-  for (uint16_t m = e->lists, k = 0; m; m >>= 1, ++k)
-    if (m & 1) lists_[k].push_back(e);
+  for (unsigned m = e->lists; m; m &= m - 1) lists_[__builtin_ctz(m)].push_back(e);
 }
 
 void TreeBuilder::Pop() {
@@ -364,8 +364,7 @@ void TreeBuilder::Pop() {
   stack_.pop_back();
   e->stack_index = -1;
   slots_[e->slot].pop_back();
-  for (uint16_t m = e->lists, k = 0; m; m >>= 1, ++k)
-    if (m & 1) lists_[k].pop_back();
+  for (unsigned m = e->lists; m; m &= m - 1) lists_[__builtin_ctz(m)].pop_back();
 }
 
 void TreeBuilder::RemoveFromStack(Elem* e) {
@@ -494,26 +493,43 @@ void TreeBuilder::ResetInsertionMode() {
 
 // ---------------------------------------------------------------- formatting list
 
+void TreeBuilder::NoahCount(Elem* e) {
+  if (!e->sig_done) e->sig = Signature(e->node), e->sig_done = true;
+  e->noah_counted = true;
+  ++noah_[NoahKey(e)];
+}
+
+// The Noah's Ark bookkeeping is lazy: a fourth identical entry needs three
+// entries with the same tag after the last marker, which real pages seldom
+// have, so until then no signature is computed and nothing is counted. Those
+// entries are a suffix of afe_by_tag_[tag] (marker depth never decreases along
+// it) whose uncounted part is always at its end (entries are only counted by
+// the walk below, which covers that end), so each entry is counted once.
 void TreeBuilder::AfePush(Elem* e) {
   if (e->stack_index < 0) return;  // flattened at the depth limit: nothing to reconstruct
-  e->sig = Signature(e->node);
   e->afe_depth = markers_;
-  uint64_t key = NoahKey(e);
-  auto it = noah_.find(key);
-  if (it != noah_.end() && it->second >= 3) {
-    int matches = 0;
-    for (size_t i = afe_.size(); i-- > 0 && afe_[i];) {
-      Elem* x = afe_[i];
-      if (x->sig == e->sig && x->node.tag == e->node.tag && SameAttrs(x->node, e->node) && ++matches == 3) {
-        AfeRemoveAt(static_cast<int>(i));
-        break;
+  auto& same = afe_by_tag_[static_cast<size_t>(e->node.tag)];
+  const size_t n = same.size();
+  const bool check = n >= 3 && same[n - 3]->afe_depth == markers_;
+  if (check) {
+    for (size_t i = n; i-- > 0 && same[i]->afe_depth == markers_ && !same[i]->noah_counted;) NoahCount(same[i]);
+    if (!e->sig_done) e->sig = Signature(e->node), e->sig_done = true;
+    auto it = noah_.find(NoahKey(e));
+    if (it != noah_.end() && it->second >= 3) {
+      int matches = 0;
+      for (size_t i = afe_.size(); i-- > 0 && afe_[i];) {
+        Elem* x = afe_[i];
+        if (x->node.tag == e->node.tag && x->sig == e->sig && SameAttrs(x->node, e->node) && ++matches == 3) {
+          AfeRemoveAt(static_cast<int>(i));
+          break;
+        }
       }
     }
   }
   afe_.push_back(e);
   e->in_afe = true;
-  afe_by_tag_[static_cast<size_t>(e->node.tag)].push_back(e);
-  ++noah_[key];
+  same.push_back(e);
+  if (check) NoahCount(e);
 }
 
 void TreeBuilder::AfeRemoveAt(int i) {
@@ -521,6 +537,8 @@ void TreeBuilder::AfeRemoveAt(int i) {
   afe_.erase(afe_.begin() + i);
   e->in_afe = false;
   EraseFromBack(afe_by_tag_[static_cast<size_t>(e->node.tag)], e);
+  if (!e->noah_counted) return;
+  e->noah_counted = false;
   auto it = noah_.find(NoahKey(e));
   if (it != noah_.end() && --it->second == 0) noah_.erase(it);
 }
@@ -528,6 +546,9 @@ void TreeBuilder::AfeRemoveAt(int i) {
 void TreeBuilder::AfeReplaceAt(int i, Elem* repl) {
   Elem* old = afe_[static_cast<size_t>(i)];
   repl->sig = old->sig;
+  repl->sig_done = old->sig_done;
+  repl->noah_counted = old->noah_counted;
+  old->noah_counted = false;
   repl->afe_depth = old->afe_depth;
   repl->in_afe = true;
   old->in_afe = false;
@@ -539,8 +560,7 @@ void TreeBuilder::AfeInsertAt(int i, Elem* e) {
   afe_.insert(afe_.begin() + i, e);
   e->in_afe = true;
   e->afe_depth = markers_;
-  afe_by_tag_[static_cast<size_t>(e->node.tag)].push_back(e);
-  ++noah_[NoahKey(e)];
+  afe_by_tag_[static_cast<size_t>(e->node.tag)].push_back(e);  // uncounted: see AfePush
 }
 
 int TreeBuilder::AfeIndexOf(const Elem* e) const {
@@ -769,7 +789,11 @@ Status TreeBuilder::Run(const std::string_view* fragment_context) {
         t.num_attrs = raw.num_attrs;
         t.self_closing = raw.self_closing;
         break;
-      case TokenType::kCharacters: case TokenType::kComment:
+      case TokenType::kCharacters:
+        t.data = raw.data;
+        t.may_have_nul = raw.may_have_nul;
+        break;
+      case TokenType::kComment:
         t.data = raw.data;
         break;
       case TokenType::kDoctype:

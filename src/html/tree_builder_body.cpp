@@ -104,12 +104,12 @@ void TreeBuilder::OptionPopped(Elem* option) {
   }
 }
 
-void TreeBuilder::BodyCharacters(std::string_view s) {
-  if (std::memchr(s.data(), '\0', s.size())) {  // NULs are dropped in body
+void TreeBuilder::BodyCharacters(std::string_view s, bool may_have_nul) {
+  if (may_have_nul && std::memchr(s.data(), '\0', s.size())) {  // NULs are dropped in body
     size_t start = 0;
     for (size_t i = 0; i <= s.size(); ++i) {
       if (i == s.size() || s[i] == '\0') {
-        if (i > start) BodyCharacters(s.substr(start, i - start));
+        if (i > start) BodyCharacters(s.substr(start, i - start), false);
         start = i + 1;
       }
     }
@@ -122,7 +122,7 @@ void TreeBuilder::BodyCharacters(std::string_view s) {
 
 void TreeBuilder::ModeInBody(Tok& t) {
   switch (t.type) {
-    case TokenType::kCharacters: return BodyCharacters(t.data);
+    case TokenType::kCharacters: return BodyCharacters(t.data, t.may_have_nul);
     case TokenType::kComment: return InsertComment(t.data);
     case TokenType::kDoctype: return;
     case TokenType::kStartTag: return BodyStartTag(t);

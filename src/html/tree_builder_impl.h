@@ -29,9 +29,11 @@ struct Elem {
   int32_t stack_index = -1;  // position in the stack of open elements, -1 when not on it
   uint32_t slot = 0;         // name slot: Tag id for known HTML tags, else an interned name
   uint32_t afe_depth = 0;    // number of markers before its entry in the formatting list
-  uint16_t lists = 0;        // bit set of the boundary lists it belongs to (ListKind)
+  uint8_t lists = 0;         // bit set of the boundary lists it belongs to (ListKind)
   bool in_afe = false;
   bool html_ip = false;      // HTML integration point (annotation-xml with text/html, svg fO/desc/title)
+  bool sig_done = false;     // sig computed (lazily, see AfePush)
+  bool noah_counted = false; // counted in noah_ (only while in the formatting list)
   uint64_t sig = 0;          // hash of tag + attributes, for the Noah's Ark clause
 };
 inline Elem* E(Node* n) { return reinterpret_cast<Elem*>(n); }
@@ -58,6 +60,7 @@ struct Tok {
   bool self_closing = false;
   std::string_view name;
   std::string_view data;  // characters / comment
+  bool may_have_nul = true;  // characters: false when data certainly has no U+0000
   const TokenAttribute* attrs = nullptr;
   uint32_t num_attrs = 0;
   const Token* raw = nullptr;  // doctype fields
@@ -147,6 +150,7 @@ class TreeBuilder {
 
   // Active formatting elements.
   void AfePush(Elem* e);
+  void NoahCount(Elem* e);
   void AfePushMarker() { afe_.push_back(nullptr); ++markers_; }
   void AfeClearToMarker();
   int AfeIndexOf(const Elem* e) const;
@@ -187,7 +191,7 @@ class TreeBuilder {
   void ModeInBody(Tok& t);
   void BodyStartTag(Tok& t);
   void BodyEndTag(Tok& t);
-  void BodyCharacters(std::string_view s);
+  void BodyCharacters(std::string_view s, bool may_have_nul = true);
 
   // <selectedcontent> (2025 customizable select): when an <option> is popped
   // and is its select's selected option, its contents are cloned into the
