@@ -1399,7 +1399,19 @@ Article Run(const Document& doc, const ExtractOptions& opt, std::string* explain
         if (explain)
           *explain += "evidence region #" + std::to_string(where) + " <" + std::string(TagName(c.items[where].tag)) +
                       "> recall " + std::to_string(r2) + "\n";
-        if (r2 > recall + 0.2) best = std::move(a);
+        uint32_t top = best.top;
+        bool apart = where != top && !IsAncestor(c, where, top) && !IsAncestor(c, top, where);
+        if (r2 > recall + 0.2 && apart && a.chars * 2 < best.chars) {
+          // A JSON-LD articleBody that is only the lead (a teaser set apart
+          // above the body): the lead joins the chosen body, in page order.
+          if (explain) *explain += "evidence is a lead: joined\n";
+          auto at = where < top ? best.blocks.begin() : best.blocks.end();
+          best.blocks.insert(at, std::make_move_iterator(a.blocks.begin()), std::make_move_iterator(a.blocks.end()));
+          best.links.insert(best.links.end(), a.links.begin(), a.links.end());
+          best.images.insert(best.images.end(), a.images.begin(), a.images.end());
+        } else if (r2 > recall + 0.2) {
+          best = std::move(a);
+        }
       }
     }
   }
