@@ -31,6 +31,7 @@ enum : uint16_t {
   kFDataTable = 1 << 8,
   kFInArticle = 1 << 9,  // below an <article> element
   kFArticleBody = 1 << 10,  // itemprop="articleBody" on this element
+  kFClassUnlikely = 1 << 11,  // this element's own class/id says boilerplate
 };
 constexpr uint16_t kInherited = kFInLink | kFUnlikely | kFComment | kFHeading | kFInFigure | kFInArticle;
 
@@ -363,7 +364,7 @@ void AddElement(Ctx& c, const Node* n) {
   // content word in the same attribute (e.g. "main-content sidebar-left") saves it.
   if ((it.cats & (kCatStrongBoiler | kCatComment)) && !(it.cats & kCatContent) && t != Tag::kBody &&
       t != Tag::kArticle && t != Tag::kMain && t != Tag::kA)
-    it.flags |= kFUnlikely;
+    it.flags |= kFUnlikely | kFClassUnlikely;
   if ((it.cats & kCatComment) && !(it.cats & kCatContent)) it.flags |= kFComment;
 }
 
@@ -463,6 +464,29 @@ done:
     SatAdd(p.n_td, it.n_td);
     SatAdd(p.n_th, it.n_th);
     SatAdd(p.n_para, it.n_para);
+  }
+  // A class that says "sidebar" on the box holding most of the page's
+  // paragraphs misnames the main column ("sidebar_content", "widget-area"
+  // around the post): it is not stripped as boilerplate.
+  const uint32_t total_para = c.items[0].n_para;
+  bool rescued = false;
+  for (Item& it : c.items) {
+    if ((it.flags & kFClassUnlikely) && !(it.cats & (kCatComment | kCatNav | kCatFooter)) && it.n_para >= 3 &&
+        it.n_para * 2 > total_para && it.link_chars * 10 < it.chars * 3) {
+      it.flags &= ~kFClassUnlikely;
+      rescued = true;
+    }
+  }
+  if (rescued) {
+    for (size_t i = 1; i < c.items.size(); ++i) {
+      Item& it = c.items[i];
+      bool own = (it.flags & kFClassUnlikely) ||
+                 ((it.flags & kFElem) && (it.tag == Tag::kNav || it.tag == Tag::kAside ||
+                                          it.tag == Tag::kFooter || it.tag == Tag::kMenu));
+      bool inherited = (c.items[it.parent].flags & kFUnlikely) != 0;
+      if (own || inherited) it.flags |= kFUnlikely;
+      else it.flags &= ~kFUnlikely;
+    }
   }
   // Data tables (rows of short cells, no nested table) are kept as tables;
   // other tables are layout and their cells are read as blocks.
