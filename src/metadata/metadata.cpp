@@ -4,6 +4,7 @@
 #include "matn/metadata.h"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -394,7 +395,7 @@ LdFacts ReadJsonLd(const JsonDoc& d) {
 
 // Pieces of a composite title split at separators (" | ", " - ", " » ", ": " …).
 // With `colon`, ": " separates too (a kicker before the headline).
-std::vector<std::string> SplitTitle(std::string_view t, bool colon) {
+std::vector<std::string> SplitTitle(std::string_view t, bool colon, bool cjk_joins = false) {
   static constexpr std::string_view kSeps[] = {
       " | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ", " \xc2\xbb ", " \xc2\xab ",
       " \xc2\xb7 ", " \xe2\x80\xa2 ", " / ", " ~ ", " \xef\xbd\x9c ", " : ", "|", " \xd8\x8c ", ": "};
@@ -404,6 +405,11 @@ std::vector<std::string> SplitTitle(std::string_view t, bool colon) {
     size_t len = 0;
     for (std::string_view s : kSeps)
       if ((colon || s != ": ") && t.substr(i, s.size()) == s) { len = s.size(); break; }
+    // Chinese titles join their parts with '_' or a full-width bar, without spaces
+    // ("标题_新闻频道_示例网"); an '_' between ASCII letters or digits is part of a word.
+    auto word = [&](size_t j) { return j < t.size() && std::isalnum(static_cast<unsigned char>(t[j])); };
+    if (cjk_joins && !len && t[i] == '_' && i > 0 && !(word(i - 1) && word(i + 1))) len = 1;
+    if (cjk_joins && !len && t.substr(i, 3) == "\xef\xbd\x9c") len = 3;
     if (len) {
       std::string piece = CollapseWhitespace(t.substr(start, i - start));
       if (!piece.empty()) out.push_back(piece);
@@ -470,9 +476,21 @@ std::string HostLabel(std::string_view url) {
   return Squash(FoldKey(labels[k]));
 }
 
+// SplitTitle, also at '_' and '｜' when a part so cut off is the site's name
+// ("标题_新闻频道_示例网" with og:site_name 示例网). Only then: Readability and the
+// pages' own <title> keep "标题_频道_网" whole, and so does matn without that evidence.
+std::vector<std::string> SplitTitleFor(std::string_view t, bool colon, const SiteNames& site) {
+  if (t.find('_') != std::string_view::npos || t.find("\xef\xbd\x9c") != std::string_view::npos) {
+    std::vector<std::string> p = SplitTitle(t, colon, true);
+    for (const std::string& x : p)
+      if (site.Matches(x)) return p;
+  }
+  return SplitTitle(t, colon);
+}
+
 // Removes site-name pieces from the ends of a composite title.
 std::string StripSiteName(std::string_view title, const SiteNames& site) {
-  std::vector<std::string> pieces = SplitTitle(title, false);
+  std::vector<std::string> pieces = SplitTitleFor(title, false, site);
   if (pieces.size() < 2) return CollapseWhitespace(title);
   size_t b = 0, e = pieces.size();
   bool changed = false;
@@ -486,6 +504,19 @@ std::string StripSiteName(std::string_view title, const SiteNames& site) {
   if (from == std::string::npos || to == std::string::npos || to + pieces[e - 1].size() <= from)
     return pieces[b];
   return t.substr(from, to + pieces[e - 1].size() - from);
+}
+
+// The site's name when only the <title> gives it: "<headline> | Beispiel-Zeitung",
+// "<headline> - صحيفة المثال", "<headline>_频道_示例网". Conservative: the headline must be
+// the title's first part and the last part short (at most four words, no digits).
+std::string SiteFromTitle(std::string_view title_tag, std::string_view headline, const SiteNames& site) {
+  std::vector<std::string> pieces = SplitTitleFor(title_tag, false, site);
+  if (pieces.size() < 2 || pieces.size() > 4 || FoldKey(pieces.front()) != FoldKey(headline)) return {};
+  const std::string& last = pieces.back();
+  if (WordCount(last) > 4 || last.size() > 60 || FoldKey(last) == FoldKey(headline)) return {};
+  for (char c : last)
+    if (c >= '0' && c <= '9') return {};
+  return last;
 }
 
 // Drops separators and spaces at both ends.
@@ -545,7 +576,7 @@ TitleChoice ChooseTitle(const Evidence& ev, const LdFacts& ld, const SiteNames& 
     if (s.empty()) return;
     full.push_back(FoldKey(s));
     full.push_back(FoldKey(StripSiteName(s, site)));
-    std::vector<std::string> p = SplitTitle(s, true);
+    std::vector<std::string> p = SplitTitleFor(s, true, site);
     std::vector<size_t> words;
     for (const std::string& x : p) words.push_back(WordCount(x));
     for (size_t i = 0; i < p.size(); ++i) {
@@ -1059,6 +1090,7 @@ Metadata ExtractMetadata(const Document& doc, const MetadataOptions& options) {
     }
   }
 
+  if (md.sitename.empty()) md.sitename = SiteFromTitle(ev.title_tag, md.title, site);
   md.authors = ChooseAuthors(ev, ld, site);
   if (md.authors.empty())  // "作者：李明", "By Jane Doe" under the headline, in no byline box
     for (const std::string& a : LabelledBylineAfter(headline, doc.root())) AddAuthors(a, site, &md.authors);
