@@ -32,6 +32,7 @@ enum : uint16_t {
   kFInArticle = 1 << 9,  // below an <article> element
   kFArticleBody = 1 << 10,  // itemprop="articleBody" on this element
   kFClassUnlikely = 1 << 11,  // this element's own class/id says boilerplate
+  kFCore = 1 << 12,  // the best-scored candidate and its ancestors (during one selection)
 };
 constexpr uint16_t kInherited = kFInLink | kFUnlikely | kFComment | kFHeading | kFInFigure | kFInArticle;
 
@@ -549,6 +550,7 @@ void Score(Ctx& c, const Mode& m) {
 
 struct Region {
   uint32_t top = 0;
+  uint32_t core = kNone;        // the best-scored candidate, before widening
   std::vector<uint32_t> roots;  // top and sibling roots, in document order
 };
 
@@ -600,6 +602,7 @@ Region Select(const Ctx& c, const Mode& m, std::string* explain) {
     return r;
   }
   uint32_t top = best[0];
+  r.core = top;
   float top_score = items[top].score;
   // Several strong candidates under one ancestor: the article is split across them.
   {
@@ -769,6 +772,9 @@ bool ShouldDrop(const Ctx& c, uint32_t i, uint32_t region_chars, const Mode& m, 
   if ((t == Tag::kUl || t == Tag::kOl) && it.n_li >= 2 && ld > (favor == Favor::kRecall ? 0.7 : 0.5))
     return true;
   if (!m.clean_conditionally) return false;
+  // The selection was widened around the best-scored block: the cleaning
+  // below, made for what came along, must not throw out that block itself.
+  if (it.flags & kFCore) return false;
   // Readability's conditional cleaning of containers.
   bool container = t == Tag::kDiv || t == Tag::kSection || t == Tag::kTable || t == Tag::kUl ||
                    t == Tag::kOl || t == Tag::kDl || t == Tag::kFieldset || t == Tag::kCenter ||
@@ -1392,7 +1398,9 @@ Article Run(const Document& doc, const ExtractOptions& opt, std::string* explain
   for (int k = 0; k < 4; ++k) {
     Score(c, modes[k]);
     Region r = Select(c, modes[k], explain);
+    for (uint32_t p = r.core; p != kNone; p = c.items[p].parent) c.items[p].flags |= kFCore;
     Attempt a = RunRegion(c, opt, modes[k], r.roots, r.top);
+    for (uint32_t p = r.core; p != kNone; p = c.items[p].parent) c.items[p].flags &= ~kFCore;
     if (explain) {
       *explain += "mode " + std::to_string(k) + ": top #" + std::to_string(r.top) + " <" +
                   std::string(TagName(c.items[r.top].tag)) + " class=\"" +
