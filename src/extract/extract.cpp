@@ -749,7 +749,7 @@ bool ShouldDrop(const Ctx& c, uint32_t i, uint32_t region_chars, const Mode& m, 
   if (t == Tag::kNav || t == Tag::kMenu) return true;
   if (t == Tag::kAside || t == Tag::kFooter) {
     // Unless it is really where the text is (some templates misuse them).
-    if (!(it.n_para >= 3 && it.chars * 2 > region_chars && ld < 0.2)) return true;
+    if (!(it.n_para >= 3 && it.chars * 2 > region_chars && ld < 0.2) || !(it.flags & kFCore)) return true;
   }
   // An <article> inside an article, holding a small part of the region, is a teaser.
   if (t == Tag::kArticle && (it.flags & kFInArticle) && m.clean_conditionally && it.chars * 3 < region_chars)
