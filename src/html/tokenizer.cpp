@@ -115,7 +115,13 @@ inline const char* Find4(const char* p, const char* e) {
   return e;
 }
 
-inline const char* SkipNot(const ByteSet& stop, const char* p, const char* e) {
+// With `terminated` the byte at e is a NUL, which every stop set holds, so the
+// loop needs no bounds check.
+inline const char* SkipNot(const ByteSet& stop, const char* p, const char* e, bool terminated) {
+  if (terminated) {
+    while (!stop[*p]) ++p;
+    return p;
+  }
   while (p < e && !stop[*p]) ++p;
   return p;
 }
@@ -293,11 +299,13 @@ constexpr uint32_t kLinearDupLimit = 16;
 }  // namespace
 
 struct Tokenizer::Impl {
-  explicit Impl(std::string_view in) : begin(in.data()), pos(in.data()), end(in.data() + in.size()) {}
+  Impl(std::string_view in, bool nul_terminated)
+      : begin(in.data()), pos(in.data()), end(in.data() + in.size()), terminated(nul_terminated && in.data()) {}
 
   const char* begin;
   const char* pos;
   const char* end;
+  const bool terminated;  // *end == '\0' (see SkipNot)
   S state = S::kData;
   bool allow_cdata = false;
   bool collect = false;
@@ -568,8 +576,12 @@ void Tokenizer::Impl::HashInsert(uint32_t i) {
 
 bool Tokenizer::Impl::IsDuplicate(std::string_view name) {
   if (num_attrs <= kLinearDupLimit) {
-    for (uint32_t j = 0; j < num_attrs; ++j)
-      if (attrs[j].name == name) return true;
+    // Length and first byte settle almost every comparison without a memcmp call.
+    const size_t n = name.size();
+    for (uint32_t j = 0; j < num_attrs; ++j) {
+      std::string_view o = attrs[j].name;
+      if (o.size() == n && (n == 0 || (o[0] == name[0] && std::memcmp(o.data(), name.data(), n) == 0))) return true;
+    }
     return false;
   }
   if (!dup_hashed) {  // sized for this tag, whatever an earlier tag needed
@@ -978,7 +990,7 @@ void Tokenizer::Impl::Run() {
       }
       case S::kTagName:
       tag_name: {
-        const char* p = SkipNot(kTagNameStop, pos, end);
+        const char* p = SkipNot(kTagNameStop, pos, end, terminated);
         if (p != pos) tag_name.Add(tag_arena, pos, static_cast<size_t>(p - pos));
         pos = p;
         if (p == end) {
@@ -1022,7 +1034,7 @@ void Tokenizer::Impl::Run() {
       case S::kAttrName:
       attr_name: {
         Acc& name = attr_name;
-        const char* p = SkipNot(kAttrNameStop, pos, end);
+        const char* p = SkipNot(kAttrNameStop, pos, end, terminated);
         if (p != pos) name.Add(tag_arena, pos, static_cast<size_t>(p - pos));
         pos = p;
         int c = Cur();
@@ -1108,7 +1120,7 @@ void Tokenizer::Impl::Run() {
       case S::kAttrValueUnquoted:
       attr_value_unquoted: {
         Acc& value = attr_value;
-        const char* p = SkipNot(kUnquotedStop, pos, end);
+        const char* p = SkipNot(kUnquotedStop, pos, end, terminated);
         if (p != pos) value.Add(tag_arena, pos, static_cast<size_t>(p - pos));
         pos = p;
         if (p == end) {
@@ -1533,7 +1545,8 @@ void Tokenizer::Impl::Run() {
   }
 }
 
-Tokenizer::Tokenizer(std::string_view utf8_input) : impl_(std::make_unique<Impl>(utf8_input)) {}
+Tokenizer::Tokenizer(std::string_view utf8_input, bool nul_terminated)
+    : impl_(std::make_unique<Impl>(utf8_input, nul_terminated)) {}
 Tokenizer::~Tokenizer() = default;
 
 const Token& Tokenizer::Next() {

@@ -58,7 +58,9 @@ struct Token {
 
 class Tokenizer {
  public:
-  explicit Tokenizer(std::string_view utf8_input);
+  // nul_terminated: the byte just past the input is readable and is '\0' (as
+  // in a std::string), which lets some scans drop their bounds checks.
+  explicit Tokenizer(std::string_view utf8_input, bool nul_terminated = false);
   ~Tokenizer();
   Tokenizer(const Tokenizer&) = delete;
   Tokenizer& operator=(const Tokenizer&) = delete;

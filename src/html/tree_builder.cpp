@@ -150,7 +150,7 @@ bool OpenedPastDepthLimit(Tag t) {
 }  // namespace
 
 TreeBuilder::TreeBuilder(Document::Impl* doc, const ParseOptions& options)
-    : doc_(doc), max_depth_(options.max_depth), tok_(doc->input), input_begin_(doc->input.data()), input_end_(doc->input.data() + doc->input.size()) {
+    : doc_(doc), max_depth_(options.max_depth), tok_(doc->input, true), input_begin_(doc->input.data()), input_end_(doc->input.data() + doc->input.size()) {
   constexpr size_t kTags = static_cast<size_t>(Tag::kXmp) + 1;
   slots_.resize(kTags);
   afe_by_tag_.resize(kTags);
@@ -694,7 +694,7 @@ void TreeBuilder::AnyOtherEndTagInBody(const Tok& t) {
 
 // ---------------------------------------------------------------- driver
 
-bool TreeBuilder::UseForeignRules(const Tok& t) const {
+bool TreeBuilder::UseForeignRulesSlow(const Tok& t) const {
   const Elem* acn = AdjustedCurrentNode();
   if (!acn || acn->node.ns == Namespace::kHtml || t.type == TokenType::kEof) return false;
   if (IsMathTextIntegrationPoint(acn)) {
@@ -710,6 +710,7 @@ bool TreeBuilder::UseForeignRules(const Tok& t) const {
 
 void TreeBuilder::Dispatch(Tok& t) {
   if (UseForeignRules(t)) ForeignContent(t);
+  else if (mode_ == Mode::kInBody) ModeInBody(t);  // most tokens of a page
   else ProcessInMode(mode_, t);
 }
 

@@ -196,11 +196,17 @@ bool TreeBuilder::IsMathTextIntegrationPoint(const Elem* e) {
 Attribute* TreeBuilder::MakeAttrs(const Tok& t, Namespace ns, uint32_t* n) {
   *n = t.num_attrs;
   if (t.num_attrs == 0) return nullptr;
-  Attribute* a = doc_->arena.NewArray<Attribute>(t.num_attrs);
+  Attribute* a = static_cast<Attribute*>(doc_->arena.Alloc(sizeof(Attribute) * t.num_attrs, alignof(Attribute)));
+  if (ns == Namespace::kHtml) {  // the common case: names and values kept as they are
+    for (uint32_t i = 0; i < t.num_attrs; ++i)
+      new (a + i) Attribute{Keep(t.attrs[i].name), Keep(t.attrs[i].value), AttrNamespace::kNone};
+    return a;
+  }
   for (uint32_t i = 0; i < t.num_attrs; ++i) {
+    new (a + i) Attribute();
     std::string_view name = t.attrs[i].name;
     a[i].value = Keep(t.attrs[i].value);
-    if (ns != Namespace::kHtml) {
+    {
       std::string_view adj;
       if (ns == Namespace::kSvg) adj = Lookup(kSvgAttrs, name);
       else if (name == "definitionurl") adj = "definitionURL";

@@ -88,7 +88,12 @@ class TreeBuilder {
   // --- tree_builder.cpp: driver, DOM, stack, scopes, formatting list ---
   void Dispatch(Tok& t);
   void ProcessInMode(Mode m, Tok& t);
-  bool UseForeignRules(const Tok& t) const;
+  // Inline test for the common case (current node is HTML), then the rest.
+  bool UseForeignRules(const Tok& t) const {
+    const Elem* acn = AdjustedCurrentNode();
+    return acn && acn->node.ns != Namespace::kHtml && UseForeignRulesSlow(t);
+  }
+  bool UseForeignRulesSlow(const Tok& t) const;
 
   Elem* CurrentNode() const { return stack_.empty() ? nullptr : stack_.back(); }
   Elem* AdjustedCurrentNode() const {
