@@ -109,11 +109,13 @@ bool IsDigitAt(std::string_view s, size_t i) {
          static_cast<unsigned char>(s[i + 2]) >= 0x90 && static_cast<unsigned char>(s[i + 2]) <= 0x99;
 }
 
-bool HasDigit(std::string_view s) {
+size_t FirstDigit(std::string_view s) {
   for (size_t i = 0; i < s.size(); i += CharLen(s[i]))
-    if (IsDigitAt(s, i)) return true;
-  return false;
+    if (IsDigitAt(s, i)) return i;
+  return std::string_view::npos;
 }
+
+bool HasDigit(std::string_view s) { return FirstDigit(s) != std::string_view::npos; }
 
 // Separator characters that may follow a kSep label.
 size_t SepLen(std::string_view s, size_t i) {
@@ -161,14 +163,14 @@ std::string Trim(std::string_view s) {
 std::vector<std::string> SegmentNames(std::string seg, bool* labelled) {
   std::string low = LowerAscii(seg);
   // A label inside ("… 2021 by Jane Doe", "… 来源：示例网 作者：李明"): the names follow it.
-  size_t best = std::string::npos;
+  size_t best = std::string::npos, digit = FirstDigit(low);
   for (size_t i = 0; i < low.size(); i += CharLen(low[i])) {
     for (const Label& l : kLabels) {
       if (l.inner == Label::kStartOnly && i > 0) continue;
       if (l.fit != Fit::kGlued && !WordStart(low, i)) continue;
       size_t e = LabelEnd(low, i, l);
       if (e == std::string::npos) continue;
-      if (i > 0 && l.inner == Label::kInnerAfterDate && !HasDigit(low.substr(0, i))) continue;
+      if (i > 0 && l.inner == Label::kInnerAfterDate && !(digit < i)) continue;
       best = e;
       break;
     }
@@ -310,14 +312,16 @@ std::vector<std::string> LabelledBylineAfter(const Node* headline, const Node* r
         bytes += t.size();
         std::string low = LowerAscii(t);
         bool label = false;
-        for (size_t i = 0; i < low.size() && !label; i += CharLen(low[i]))
+        size_t digit = FirstDigit(low);
+        for (size_t i = 0; i < low.size() && low.size() <= 300 && !label; i += CharLen(low[i]))
           for (const Label& l : kLabels) {
-            if (l.inner == Label::kStartOnly ? i > 0 : l.inner == Label::kInnerAfterDate && i > 0) continue;
+            if (i > 0 && (l.inner == Label::kStartOnly || (l.inner == Label::kInnerAfterDate && !(digit < i)))) continue;
             if ((l.fit != Fit::kGlued && !WordStart(low, i)) || LabelEnd(low, i, l) == std::string::npos) continue;
             // A bare Latin "by" opens sentences too ("By the end of …"): only one that a
-            // short text starts with, before capitalised names (checked below).
-            if (l.fit == Fit::kWord && static_cast<unsigned char>(l.text[0]) < 0x80 && (i > 0 || t.size() > 80))
-              continue;
+            // short text starts with or that follows a date, before capitalised names.
+            if (l.fit == Fit::kWord && static_cast<unsigned char>(l.text[0]) < 0x80 &&
+                (t.size() > 120 || (i > 0 && !(digit < i))))
+              continue;  // inside: "Posted on March 3rd, 2021 by Jane Doe" only
             label = true;
             break;
           }
