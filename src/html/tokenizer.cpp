@@ -99,11 +99,29 @@ template <char A, char B, char C, char D>
 inline const char* Find4(const char* p, const char* e) {
 #if defined(__SSE2__)
   const __m128i a = _mm_set1_epi8(A), b = _mm_set1_epi8(B), c = _mm_set1_epi8(C), d = _mm_set1_epi8(D);
+  auto hits = [&](const char* q) {
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, a), _mm_cmpeq_epi8(x, b)),
+                        _mm_or_si128(_mm_cmpeq_epi8(x, c), _mm_cmpeq_epi8(x, d)));
+  };
+  // 32 bytes per step once past the first block: long runs (scripts, styles,
+  // long text) pay one test and branch per 32 bytes.
+  if (e - p >= 16) {
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hits(p)));
+    if (mask) return p + __builtin_ctz(mask);
+    p += 16;
+  }
+  while (e - p >= 32) {
+    __m128i h0 = hits(p), h1 = hits(p + 16);
+    if (_mm_movemask_epi8(_mm_or_si128(h0, h1))) {
+      unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(h0)) |
+                      static_cast<unsigned>(_mm_movemask_epi8(h1)) << 16;
+      return p + __builtin_ctz(mask);
+    }
+    p += 32;
+  }
   while (e - p >= 16) {
-    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, a), _mm_cmpeq_epi8(x, b)),
-                             _mm_or_si128(_mm_cmpeq_epi8(x, c), _mm_cmpeq_epi8(x, d)));
-    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(m));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hits(p)));
     if (mask) return p + __builtin_ctz(mask);
     p += 16;
   }
@@ -537,7 +555,7 @@ struct Tokenizer::Impl {
 // attribute is only committed later (its value still has to be read), which
 // is the same thing since nothing can be added in between.
 void Tokenizer::Impl::CheckDuplicate() {
-  if (IsDuplicate(attr_name.view())) {
+  if (num_attrs && IsDuplicate(attr_name.view())) {
     attr_dup = true;
     Err("duplicate-attribute");
   }

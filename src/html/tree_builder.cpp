@@ -258,7 +258,7 @@ uint32_t TreeBuilder::ForeignSlot(std::string_view name, bool create) {
   return s;
 }
 
-TreeBuilder::Place TreeBuilder::AppropriatePlace(Node* override_target) {
+TreeBuilder::Place TreeBuilder::AppropriatePlaceSlow(Node* override_target) {
   Node* target = override_target ? override_target : &CurrentNode()->node;
   Place p{target, nullptr};
   if (foster_ && target->ns == Namespace::kHtml && target->type == NodeType::kElement &&

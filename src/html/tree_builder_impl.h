@@ -118,7 +118,14 @@ class TreeBuilder {
   static void Detach(Node* n);
 
   struct Place { Node* parent; Node* before; };
-  Place AppropriatePlace(Node* override_target = nullptr);
+  Place AppropriatePlace(Node* override_target = nullptr) {
+    if (!foster_ && !override_target) {  // the common case, inline: the current node
+      Node* t = &CurrentNode()->node;
+      return {t->template_contents ? t->template_contents : t, nullptr};
+    }
+    return AppropriatePlaceSlow(override_target);
+  }
+  Place AppropriatePlaceSlow(Node* override_target);
   void InsertAt(Place p, Node* n) { p.before ? InsertBefore(p.parent, n, p.before) : Append(p.parent, n); }
   Elem* InsertHtml(const Tok& t);
   Elem* InsertForeign(const Tok& t, Namespace ns);
