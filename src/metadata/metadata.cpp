@@ -739,17 +739,20 @@ struct DateCand {
   int priority;  // lower wins
 };
 
-// Minutes since an epoch, for "same instant" comparisons; nullopt without an offset.
-std::optional<long long> Instant(const DateTime& d) {
-  if (!d.has_time() || !d.has_offset) return std::nullopt;
-  // Days from civil (Howard Hinnant's algorithm).
+// Days since 1970-01-01 (Howard Hinnant's days-from-civil).
+long long DayNumber(const DateTime& d) {
   int y = d.year - (d.month <= 2);
   long long era = (y >= 0 ? y : y - 399) / 400;
   long long yoe = y - era * 400;
   long long doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
   long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  long long days = era * 146097 + doe - 719468;
-  return days * 1440 + d.hour * 60 + d.minute - d.offset_minutes;
+  return era * 146097 + doe - 719468;
+}
+
+// Minutes since an epoch, for "same instant" comparisons; nullopt without an offset.
+std::optional<long long> Instant(const DateTime& d) {
+  if (!d.has_time() || !d.has_offset) return std::nullopt;
+  return DayNumber(d) * 1440 + d.hour * 60 + d.minute - d.offset_minutes;
 }
 
 bool SameDay(const DateTime& a, const DateTime& b) {
@@ -896,10 +899,14 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
       break;
     }
   }
+  // The dateline a reader sees under (or just above) the headline, whatever its label.
+  std::optional<DateTime> visible;
+  bool visible_updated = false;  // labelled "Updated", "Aktualisiert", "Stand" …
   if (headline) {
     // The first date in the text right after the headline: the dateline.
     int texts = 0;
     size_t bytes = 0;
+    std::string prev_text;
     const Node* n = NextInPreorder(headline, doc_root);  // the headline's own small print too
     while (n && texts < 40 && bytes < 3000) {
       if (n->IsElement() && (n->Is(Tag::kScript) || n->Is(Tag::kStyle) || n->Is(Tag::kNav) ||
@@ -917,12 +924,16 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
             bool got = false;
             for (const DateMatch& m : FindDatesInText(text, ctx)) {
               if (!PlausibleDate(m.value, ctx) || !MostlyDate(text, m)) continue;
-              (ModifiedLabel(text.substr(0, m.begin)) ? &mod : &pub)->push_back({m.value, 68});
+              bool updated = ModifiedLabel(prev_text + " " + text.substr(0, m.begin));
+              (updated ? &mod : &pub)->push_back({m.value, 68});
+              if (!visible) { visible = m.value; visible_updated = updated; }
               got = true;
               break;
             }
             if (got) break;
           }
+          // A label in its own element ("<span>Updated:</span> <time>…") still labels the date.
+          prev_text = text.size() <= 40 ? text : "";
         }
       }
       n = NextInPreorder(n, doc_root);
@@ -952,6 +963,7 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
       n = NextInPreorder(n, box);
     }
     if (last) pub.push_back({*last, 69});
+    if (last && !visible) visible = last;
   }
   DateChoice out;
   std::optional<DateTime> from_url = DateFromUrl(url);
@@ -970,6 +982,20 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
       published = *from_url;
       for (const DateCand& c : pub)
         if (SameDay(c.value, *from_url)) { published = c.value; break; }
+    }
+    // The page's metadata against what it shows under the headline: a shown
+    // day a little earlier is the same instant in local time (UTC metadata),
+    // a later one is the revision the page presents as current; readers and
+    // archivists date the page by what it shows.
+    if (visible && bp->priority < 60 && !SameDay(*visible, *published)) {
+      long long days = DayNumber(*visible) - DayNumber(*published);
+      bool same_instant = false;
+      if (std::optional<long long> inst = Instant(*published); inst && visible->has_time() && !visible->has_offset) {
+        long long shown = DayNumber(*visible) * 1440 + visible->hour * 60 + visible->minute;
+        long long shift = shown - *inst;  // the page's UTC offset, if it is the same instant
+        same_instant = shift % 15 == 0 && shift >= -12 * 60 && shift <= 14 * 60;
+      }
+      if (same_instant || (visible_updated && days > 0)) published = *visible;
     }
     // The same instant written in the page's local time beats its UTC form.
     std::optional<long long> inst = Instant(*published);

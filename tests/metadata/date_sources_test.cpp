@@ -1,0 +1,68 @@
+// Which date a page is dated by when its sources disagree, one small page per
+// rule. Expectations follow what a reader of the page would write down.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "matn/html.h"
+#include "matn/metadata.h"
+
+namespace matn {
+namespace {
+
+Metadata Extract(std::string html, std::string_view url = "") {
+  Document doc;
+  EXPECT_TRUE(ParseDocument(std::move(html), &doc).ok());
+  MetadataOptions opt;
+  opt.url = url;
+  return ExtractMetadata(doc, opt);
+}
+
+std::string Day(const Metadata& md) { return md.date_published.substr(0, 10); }
+
+TEST(DateSources, UtcMetadataLosesToTheSameInstantShownInLocalTime) {
+  // 02:41 UTC on 4 May is 22:41 on 3 May in La Paz (UTC-4): the page shows 3 May.
+  Metadata md = Extract(R"(<html><head><title>Nota</title>
+    <script type="application/ld+json">{"@type":"NewsArticle","headline":"Investigador habla",
+      "datePublished":"Wed, 04 May 2022 02:41:00 GMT"}</script></head><body><article>
+    <h1>Investigador habla</h1><p class="meta">03/05/2022 22:41</p>
+    <p>El investigador dijo que no publicó todo su material sobre el caso en cuestión.</p></article></body></html>)");
+  EXPECT_EQ(Day(md), "2022-05-03");
+}
+
+TEST(DateSources, ShownDayOfADifferentInstantDoesNotOverrideMetadata) {
+  // 10:00 shown vs 13:10 UTC in the metadata: not the same instant (minutes differ), keep the metadata.
+  Metadata md = Extract(R"(<html><head><title>Unfall</title>
+    <meta property="article:published_time" content="2023-11-06T13:10:22+00:00"></head><body><article>
+    <h1>Unfall auf der A1</h1><p>05.11.2023 22:07</p>
+    <p>Auf der Autobahn kam es am Sonntagabend zu einem Unfall mit mehreren Fahrzeugen.</p></article></body></html>)");
+  EXPECT_EQ(Day(md), "2023-11-06");
+}
+
+TEST(DateSources, UpdatedDatelineUnderTheHeadlineDatesThePage) {
+  // The only date the reader sees is the revision: "Updated June 13, 2019".
+  Metadata md = Extract(R"(<html><head><title>Pineapple Cake</title></head><body>
+    <div itemscope itemtype="http://schema.org/Recipe"><h1 itemprop="name">Easy Pineapple Cake</h1>
+    <div class="byline">By Test Kitchens <span>Updated</span> June 13, 2019</div>
+    <meta itemprop="dateCreated" content="2004-01-01">
+    <p>This classic cake boasts all the fruity, gooey goodness that made it a favourite.</p></div></body></html>)");
+  EXPECT_EQ(Day(md), "2019-06-13");
+  Metadata md2 = Extract(R"(<html><head><title>Umwelt</title>
+    <meta property="article:published_time" content="2020-04-03T10:35:41+00:00"></head><body><article>
+    <h1>Wie Umweltzerstörung Epidemien begünstigt</h1><div>Christoph Muster</div>
+    <div>Aktualisiert: 11.04.2020, 10:27</div>
+    <p>Forscher der Universität sagen, die Zerstörung von Lebensräumen bringe Wildtiere näher an den Menschen.</p>
+    </article></body></html>)");
+  EXPECT_EQ(Day(md2), "2020-04-11");
+}
+
+TEST(DateSources, UnlabelledLaterDatelineDoesNotOverrideMetadata) {
+  Metadata md = Extract(R"(<html><head><title>Story</title>
+    <meta property="article:published_time" content="2020-09-26T22:00:27+01:00"></head><body><article>
+    <h1>A story about food</h1><p>28 September 2020</p>
+    <p>The restaurant opened its doors to the public after a long wait for the town.</p></article></body></html>)");
+  EXPECT_EQ(Day(md), "2020-09-26");
+}
+
+}  // namespace
+}  // namespace matn
