@@ -52,6 +52,10 @@ struct CorpusStats {
   uint64_t page_bytes = 0;        // bytes of HTML handed to the pipeline
   PageTimings timings;            // summed over workers (with pipeline.timings)
   double seconds = 0;             // wall time
+  // CPU seconds by role (per-thread clocks): reading WARC/stdin input
+  // (decompression, WARC and HTTP parsing), workers (summed), and the
+  // calling thread's writing (the sink).
+  double reader_cpu_s = 0, worker_cpu_s = 0, writer_cpu_s = 0;
 };
 
 // Receives formatted records, in order, on the calling thread of RunCorpus.

@@ -14,6 +14,16 @@ struct WarcRecordAccess {
   static void SetPayloadBegin(WarcRecord* r, size_t b) { r->payload_begin_ = b; }
   static std::string* Decoded(WarcRecord* r) { return &r->decoded_; }
   static void SetDecoded(WarcRecord* r, bool d) { r->payload_decoded_ = d; }
+  static std::string TakeBody(WarcRecord* r, size_t* begin) {
+    *begin = 0;
+    if (r->payload_decoded_) {
+      r->payload_decoded_ = false;
+      return std::move(r->decoded_);
+    }
+    *begin = std::min(r->payload_begin_, r->block.size());
+    r->payload_begin_ = 0;
+    return std::move(r->block);
+  }
 };
 
 namespace {
@@ -157,6 +167,8 @@ bool IsHtmlRecord(const WarcRecord& r) {
 }
 
 namespace corpus {
+
+std::string TakeBody(WarcRecord* record, size_t* begin) { return WarcRecordAccess::TakeBody(record, begin); }
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;

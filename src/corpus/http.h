@@ -27,4 +27,9 @@ std::string_view Trim(std::string_view s);
 // decodes its payload. Non-OK only when the payload is unusable as sent.
 Status ParseHttp(WarcRecord* record, const WarcOptions& options);
 
+// Moves the record's content out instead of copying it: body() is the
+// returned string from *begin on. The record's block (or decoded payload) is
+// left empty; WarcRecord::Clear() readies it for the next record.
+std::string TakeBody(WarcRecord* record, size_t* begin);
+
 }  // namespace matn::corpus

@@ -1,11 +1,19 @@
-// The corpus runner: one reader thread, N workers, the caller's thread writing.
+// The corpus runner: N workers that take turns reading, the caller's thread writing.
 //
 // Why this shape: WARC files are one sequential stream each, so reading them is
-// inherently serial, while parsing and extraction are independent per page. The
-// reader hands out numbered jobs; workers run ProcessPage and format the record;
-// the writer emits records by number. A counting gate bounds the jobs between
-// reader and writer, so memory stays flat however large the input and however
-// slow one page is (a slow page holds back at most `depth` others).
+// serial, while parsing and extraction are independent per page. There is no
+// dedicated reader thread: when the queue runs low, one worker takes the
+// reader role (a flag, so at most one at a time), reads a short batch of
+// records and goes back to extracting. So `-j N` means N busy threads in all —
+// with a separate reader, `-j 1` already used 1.2 cores and `-j 2` could not be
+// twice as fast — and reading on one core overlaps extraction on the others,
+// which bounds the speed-up by max(read, total / N) rather than Amdahl's law.
+// Reading only frames records: HTTP-date parsing happens in the workers and
+// record bodies are moved, not copied, into jobs.
+// Jobs are numbered; the writer emits records by number. A counting gate bounds
+// the jobs between reading and writing, so memory stays flat however large the
+// input and however slow one page is (a slow page holds back at most `depth`
+// others).
 #include <sys/stat.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -21,6 +29,9 @@
 #include <optional>
 #include <thread>
 
+#include <time.h>
+
+#include "corpus/http.h"
 #include "matn/calendar.h"
 #include "matn/corpus.h"
 #include "matn/io.h"
@@ -33,13 +44,14 @@ struct Job {
   uint64_t seq = 0;
   bool read_file = false;  // worker reads `path` itself (HTML file input)
   std::string path;        // file to read, or the source label
-  std::string bytes;       // page bytes when already read (WARC record, stdin)
-  std::string url, charset, content_language, record_id;
-  std::optional<DateTime> reference;
+  std::string bytes;       // page bytes when already read (WARC record, stdin), from `begin` on
+  size_t begin = 0;
+  std::string url, charset, content_language, record_id, date;
   std::string error;  // non-empty: emit an error record, nothing to process
 };
 
 struct Done {
+  uint64_t seq = 0;
   std::string formatted;
   Record record;
   bool failed = false;
@@ -50,6 +62,12 @@ bool StartsWithWarc(std::string_view s) { return s.size() >= 6 && s.substr(0, 6)
 
 std::string Offset(uint64_t n) { return std::to_string(n); }
 
+double ThreadCpuSeconds() {
+  timespec ts;
+  if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0) return 0;
+  return static_cast<double>(ts.tv_sec) + ts.tv_nsec * 1e-9;
+}
+
 class Runner {
  public:
   Runner(const std::vector<std::string>& inputs, const CorpusOptions& options, const RecordSink& sink,
@@ -57,6 +75,10 @@ class Runner {
       : inputs_(inputs), opt_(options), sink_(sink), stats_(stats) {
     threads_ = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     depth_ = options.queue_depth ? options.queue_depth : static_cast<size_t>(8 * threads_);
+    // Read when fewer jobs than workers wait, up to twice that: short turns,
+    // so the reader role moves between workers and no one idles for long.
+    low_water_ = std::min<size_t>(threads_, depth_);
+    high_water_ = std::min<size_t>(2 * static_cast<size_t>(threads_), depth_);
   }
 
   void Run() {
@@ -65,20 +87,18 @@ class Runner {
       struct stat st;
       if (in != "-" && ::stat(in.c_str(), &st) == 0) stats_->bytes_total += st.st_size;
     }
-    std::thread reader([this] { ReadAll(); });
     std::vector<std::thread> workers;
     for (int i = 0; i < threads_; ++i) workers.emplace_back([this] { Work(); });
     Write(start);
-    reader.join();
     for (auto& w : workers) w.join();
+    stats_->inputs = inputs_done_;
     stats_->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
 
  private:
-  // ---- reader ----
+  // ---- reading (by whichever worker holds the reader role) ----
   void Submit(Job job) {
-    std::unique_lock<std::mutex> lock(mu_);
-    gate_cv_.wait(lock, [&] { return in_flight_ < depth_; });
+    std::lock_guard<std::mutex> lock(mu_);
     job.seq = next_seq_++;
     ++in_flight_;
     jobs_.push_back(std::move(job));
@@ -93,29 +113,53 @@ class Runner {
     Submit(std::move(j));
   }
 
-  void ReadAll() {
-    for (const std::string& in : inputs_) {
-      ++stats_->inputs;
-      if (in == "-") {
-        ReadStdin();
-      } else if (LooksLikeWarcFile(in)) {
-        std::unique_ptr<WarcReader> reader;
-        Status s = WarcReader::Open(in, WarcOptionsFor(), &reader);
-        if (!s.ok()) SubmitError(in, "", s.ToString());
-        else ReadWarc(in, reader.get());
-      } else {
-        Job j;
-        j.read_file = true;
-        j.path = in;
-        j.url = std::string(opt_.url);
-        j.charset = std::string(opt_.charset);
-        Submit(std::move(j));
+  // Reads until enough jobs are queued, the gate is full or the input ends.
+  // Each step submits at most one job, and the gate was open before it, so
+  // at most depth_ jobs are ever in flight.
+  void ReadBatch() {
+    for (int steps = 0; steps < 256; ++steps) {
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        if (in_flight_ >= depth_ || jobs_.size() >= high_water_) return;
+      }
+      if (!ReadStep()) {
+        std::lock_guard<std::mutex> lock(mu_);
+        reading_done_ = true;
+        return;
       }
     }
-    std::lock_guard<std::mutex> lock(mu_);
-    reading_done_ = true;
-    jobs_cv_.notify_all();
-    done_cv_.notify_all();
+  }
+
+  // One record of the current WARC, or the start of the next input. False
+  // when every input has been read.
+  bool ReadStep() {
+    if (warc_) {
+      ReadWarcRecord();
+      return true;
+    }
+    if (next_input_ == inputs_.size()) return false;
+    const std::string& in = inputs_[next_input_++];
+    ++inputs_done_;
+    if (in == "-") {
+      OpenStdin(in);
+    } else if (LooksLikeWarcFile(in)) {
+      Status s = WarcReader::Open(in, WarcOptionsFor(), &warc_);
+      if (!s.ok()) {
+        warc_.reset();
+        SubmitError(in, "", s.ToString());
+      }
+      warc_path_ = in;
+      warc_count_bytes_ = true;
+      warc_last_pos_ = 0;
+    } else {
+      Job j;
+      j.read_file = true;
+      j.path = in;
+      j.url = std::string(opt_.url);
+      j.charset = std::string(opt_.charset);
+      Submit(std::move(j));
+    }
+    return true;
   }
 
   WarcOptions WarcOptionsFor() const {
@@ -125,7 +169,7 @@ class Runner {
     return wo;
   }
 
-  void ReadStdin() {
+  void OpenStdin(const std::string& dash) {
     std::string bytes;
     ReadOptions ro;
     ro.max_bytes = opt_.pipeline.max_bytes;
@@ -133,10 +177,15 @@ class Runner {
     bytes_read_ += bytes.size();
     if (!s.ok()) return SubmitError("-", "", s.ToString());
     if (StartsWithWarc(bytes)) {
-      std::unique_ptr<WarcReader> reader;
-      s = WarcReader::FromBuffer(bytes, WarcOptionsFor(), &reader);
-      if (!s.ok()) return SubmitError("-", "", s.ToString());
-      return ReadWarc("-", reader.get(), /*count_bytes=*/false);
+      stdin_bytes_ = std::move(bytes);  // the reader reads it in place
+      s = WarcReader::FromBuffer(stdin_bytes_, WarcOptionsFor(), &warc_);
+      if (!s.ok()) {
+        warc_.reset();
+        return SubmitError("-", "", s.ToString());
+      }
+      warc_path_ = dash;
+      warc_count_bytes_ = false;
+      return;
     }
     Job j;
     j.path = "-";
@@ -146,72 +195,91 @@ class Runner {
     Submit(std::move(j));
   }
 
-  void ReadWarc(const std::string& path, WarcReader* reader, bool count_bytes = true) {
-    WarcRecord rec;
-    uint64_t last_pos = 0;
-    for (bool done = false;;) {
-      Status st = reader->Next(&rec, &done);
-      if (count_bytes) {
-        bytes_read_ += reader->position() - last_pos;
-        last_pos = reader->position();
-      }
-      if (done) {
-        if (!st.ok()) SubmitError(path + "@" + Offset(rec.offset), "", st.ToString());
-        break;
-      }
-      std::string source = path + "@" + Offset(rec.offset);
-      if (!st.ok()) {
-        // A damaged record (or stretch) becomes an error record, so nothing vanishes
-        // silently — unless it is plainly not a page (a request, an image response).
-        // The damage often keeps the HTTP message from being read (status 0): then
-        // nothing says it is not a page.
-        bool maybe_page = DamagedRecordMayBePage(rec);
-        if (maybe_page) SubmitError(source, rec.target_uri, st.ToString());
-        else ++skipped_;
-        continue;
-      }
-      Job j;
-      j.path = std::move(source);
-      j.bytes.assign(rec.body());
-      j.url = rec.target_uri;
-      j.charset = rec.http.charset;
-      j.content_language = std::string(rec.http.headers.Get("Content-Language"));
-      j.record_id = rec.record_id;
-      if (!rec.date.empty()) j.reference = ParseDatePhrase(rec.date);
-      Submit(std::move(j));
+  void ReadWarcRecord() {
+    bool done = false;
+    Status st = warc_->Next(&rec_, &done);
+    if (warc_count_bytes_) {
+      bytes_read_ += warc_->position() - warc_last_pos_;
+      warc_last_pos_ = warc_->position();
     }
-    const WarcStats& ws = reader->stats();
-    warc_records_ += ws.records;
-    skipped_ += ws.records - std::min(ws.records, ws.returned);
+    if (done) {
+      if (!st.ok()) SubmitError(warc_path_ + "@" + Offset(rec_.offset), "", st.ToString());
+      const WarcStats& ws = warc_->stats();
+      warc_records_ += ws.records;
+      skipped_ += ws.records - std::min(ws.records, ws.returned);
+      warc_.reset();
+      stdin_bytes_ = std::string();
+      return;
+    }
+    std::string source = warc_path_ + "@" + Offset(rec_.offset);
+    if (!st.ok()) {
+      // A damaged record (or stretch) becomes an error record, so nothing vanishes
+      // silently — unless it is plainly not a page (a request, an image response).
+      if (DamagedRecordMayBePage(rec_)) SubmitError(source, rec_.target_uri, st.ToString());
+      else ++skipped_;
+      return;
+    }
+    Job j;
+    j.path = std::move(source);
+    j.bytes = corpus::TakeBody(&rec_, &j.begin);
+    j.url = rec_.target_uri;
+    j.charset = rec_.http.charset;
+    j.content_language = std::string(rec_.http.headers.Get("Content-Language"));
+    j.record_id = rec_.record_id;
+    j.date = rec_.date;
+    Submit(std::move(j));
   }
 
   // ---- workers ----
   void Work() {
     PageTimings timings;
+    double reading_cpu = 0;
     for (;;) {
       Job job;
       {
         std::unique_lock<std::mutex> lock(mu_);
-        jobs_cv_.wait(lock, [&] { return !jobs_.empty() || reading_done_; });
+        for (;;) {
+          bool can_read = !reading_done_ && !reader_busy_ && in_flight_ < depth_;
+          if (can_read && jobs_.size() < low_water_) {
+            reader_busy_ = true;
+            lock.unlock();
+            double t0 = ThreadCpuSeconds();
+            ReadBatch();
+            reading_cpu += ThreadCpuSeconds() - t0;
+            lock.lock();
+            reader_busy_ = false;
+            jobs_cv_.notify_all();  // others may wait for a turn to read, or for the end
+            if (reading_done_) done_cv_.notify_all();
+            continue;
+          }
+          if (!jobs_.empty()) break;
+          if (reading_done_ && !reader_busy_) break;
+          jobs_cv_.wait(lock);
+        }
         if (jobs_.empty()) break;
         job = std::move(jobs_.front());
         jobs_.pop_front();
       }
       Done d = Process(&job, &timings);
+      job = Job();  // free the page before waiting for the next one
       std::lock_guard<std::mutex> lock(mu_);
-      done_.emplace(job.seq, std::move(d));
+      done_.emplace(d.seq, std::move(d));
       done_cv_.notify_one();
     }
+    double cpu = ThreadCpuSeconds();
     std::lock_guard<std::mutex> lock(mu_);
     stats_->timings.decode_s += timings.decode_s;
     stats_->timings.parse_s += timings.parse_s;
     stats_->timings.extract_s += timings.extract_s;
+    stats_->reader_cpu_s += reading_cpu;
+    stats_->worker_cpu_s += cpu - reading_cpu;
     ++workers_done_;
     done_cv_.notify_all();
   }
 
   Done Process(Job* job, PageTimings* timings) {
     Done d;
+    d.seq = job->seq;
     if (job->error.empty() && job->read_file) {
       ReadOptions ro;
       ro.max_bytes = opt_.pipeline.max_bytes;
@@ -222,15 +290,16 @@ class Runner {
     if (!job->error.empty()) {
       d.record = ErrorRecord(job->path, job->url, job->error);
     } else {
+      std::string_view bytes = std::string_view(job->bytes).substr(std::min(job->begin, job->bytes.size()));
       PageInput in;
-      in.bytes = job->bytes;
+      in.bytes = bytes;
       in.source = job->path;
       in.url = job->url;
       in.charset = job->charset;
       in.content_language = job->content_language;
-      in.reference = job->reference;
+      if (!job->date.empty()) in.reference = ParseDatePhrase(job->date);
       in.record_id = job->record_id;
-      d.page_bytes = job->bytes.size();
+      d.page_bytes = bytes.size();
       d.record = ProcessPage(in, opt_.pipeline, opt_.pipeline.timings ? timings : nullptr);
     }
     d.failed = !d.record.error.empty();
@@ -240,6 +309,7 @@ class Runner {
 
   // ---- writer (the caller's thread) ----
   void Write(std::chrono::steady_clock::time_point start) {
+    double writer_cpu0 = ThreadCpuSeconds();
     uint64_t next = 0;
     auto last_progress = start;
     for (;;) {
@@ -263,8 +333,8 @@ class Runner {
         d = std::move(it->second);
         done_.erase(it);
         ++next;
-        --in_flight_;
-        gate_cv_.notify_one();
+        // The gate opens: a worker may be waiting to read.
+        if (in_flight_-- == depth_ || jobs_.size() < low_water_) jobs_cv_.notify_one();
       }
       ++stats_->records;
       if (d.failed) ++stats_->failed;
@@ -275,6 +345,7 @@ class Runner {
     stats_->bytes_read = bytes_read_;
     stats_->warc_records = warc_records_;
     stats_->skipped_non_html = skipped_;
+    stats_->writer_cpu_s = ThreadCpuSeconds() - writer_cpu0;
   }
 
   void Progress(std::chrono::steady_clock::time_point start, std::chrono::steady_clock::time_point* last) {
@@ -282,6 +353,7 @@ class Runner {
     auto now = std::chrono::steady_clock::now();
     if (now - *last < std::chrono::milliseconds(500)) return;
     *last = now;
+    stats_->inputs = inputs_done_;
     stats_->bytes_read = bytes_read_;
     stats_->warc_records = warc_records_;
     stats_->skipped_non_html = skipped_;
@@ -294,17 +366,26 @@ class Runner {
   const RecordSink& sink_;
   CorpusStats* stats_;
   int threads_ = 1;
-  size_t depth_ = 8;
+  size_t depth_ = 8, low_water_ = 1, high_water_ = 2;
+
+  // Reader state: touched only by the worker holding the reader role.
+  size_t next_input_ = 0;
+  std::unique_ptr<WarcReader> warc_;
+  std::string warc_path_;
+  bool warc_count_bytes_ = true;
+  uint64_t warc_last_pos_ = 0;
+  std::string stdin_bytes_;  // a WARC read from stdin, which warc_ reads in place
+  WarcRecord rec_;
 
   std::mutex mu_;
-  std::condition_variable jobs_cv_, done_cv_, gate_cv_;
+  std::condition_variable jobs_cv_, done_cv_;
   std::deque<Job> jobs_;
   std::map<uint64_t, Done> done_;
   uint64_t next_seq_ = 0;
   size_t in_flight_ = 0;
-  bool reading_done_ = false;
+  bool reading_done_ = false, reader_busy_ = false;
   int workers_done_ = 0;
-  std::atomic<uint64_t> bytes_read_{0}, warc_records_{0}, skipped_{0};
+  std::atomic<uint64_t> bytes_read_{0}, warc_records_{0}, skipped_{0}, inputs_done_{0};
 };
 
 }  // namespace
