@@ -12,6 +12,16 @@
 // Gregorian month names are also read in Portuguese, Italian, Dutch, Turkish,
 // Russian and Ukrainian (no weekdays or relative phrases in those).
 //
+// Chinese, Japanese and Korean dates are numbers with marks, in running text
+// without spaces too: "2021年7月5日", "2024年07月05日 14:30", "2024年7月5号",
+// "２０２１年７月５日" (full-width digits), "2021年7月5日(月)", "2024年7月5日 星期五",
+// "令和3年7月5日" (Japanese eras 令和, 平成, 昭和; 元年 = year 1), "2021년 7월 5일 월요일",
+// "2021. 7. 5." (Korean dots); times "14时30分", "下午2点30分", "午後3時", "오후 2시 30분",
+// "北京时间 14:30" (+08:00); relative (with a reference) "2天前", "3小时前", "5分钟前",
+// "2个月前", "三天前", "昨天", "今天", "前天", "3日前", "2時間前", "10分前", "昨日",
+// "一昨日", "2일 전", "3시간 전", "5분 전", "어제", "오늘". A month and day alone
+// ("7月5日") take their year from the reference, like other day-month phrases.
+//
 // What is read (all vocabulary lives in one table, src/calendar/tables.cpp):
 //   * numeric:   2024-07-05, 2024-07-05T06:24:00Z, 2024-07-05 06:24:00.123+04:30
 //                (RFC 3339), 20240705 (whole phrase only), 05.07.2024, 5/7/2024,
