@@ -237,8 +237,7 @@ Elem* TreeBuilder::CloneElement(const Elem* src) {
   return e;
 }
 
-uint32_t TreeBuilder::HtmlSlot(std::string_view name, Tag tag, bool create) {
-  if (tag != Tag::kUnknown) return static_cast<uint32_t>(tag);
+uint32_t TreeBuilder::InternHtmlName(std::string_view name, bool create) {
   auto it = html_names_.find(name);
   if (it != html_names_.end()) return it->second;
   if (!create) return kNoSlot;

@@ -151,7 +151,10 @@ class TreeBuilder {
   Elem* TopOf(Tag t) const { auto& v = slots_[static_cast<uint32_t>(t)]; return v.empty() ? nullptr : v.back(); }
   bool AnyHeadingInScope() const;
   bool AnyInTableScope(std::initializer_list<Tag> tags) const;
-  uint32_t HtmlSlot(std::string_view lowercase_name, Tag tag, bool create);
+  uint32_t HtmlSlot(std::string_view lowercase_name, Tag tag, bool create) {
+    return tag != Tag::kUnknown ? static_cast<uint32_t>(tag) : InternHtmlName(lowercase_name, create);
+  }
+  uint32_t InternHtmlName(std::string_view lowercase_name, bool create);
   uint32_t ForeignSlot(std::string_view lowercase_name, bool create);
 
   void GenerateImpliedEndTags(Tag except = Tag::kUnknown);
