@@ -76,6 +76,9 @@ bool IsSkippedTag(Tag t) {
     case Tag::kAudio: case Tag::kVideo: case Tag::kMap: case Tag::kArea: case Tag::kParam:
     case Tag::kSource: case Tag::kTrack: case Tag::kKeygen: case Tag::kProgress: case Tag::kMeter:
     case Tag::kSvg: case Tag::kMath: case Tag::kBgsound: case Tag::kPlaintext:
+    // Ruby annotations (furigana, pinyin) are read above the base text, not
+    // in it: inline they would split every annotated word.
+    case Tag::kRt: case Tag::kRp:
       return true;
     default:
       return false;
@@ -755,7 +758,13 @@ bool ShouldDrop(const Ctx& c, uint32_t i, uint32_t region_chars, const Mode& m, 
   if (t == Tag::kArticle && (it.flags & kFInArticle) && m.clean_conditionally && it.chars * 3 < region_chars)
     return true;
   if (t == Tag::kForm && !(it.n_para >= 2 && it.n_input * 3 <= it.n_p)) return true;
-  if (it.flags & kFHashLink && it.chars < 60) return true;  // skip links, "top", javascript: buttons
+  // Skip links, "top", javascript: buttons; but a word of running text that
+  // opens a glossary popup (a paragraph mostly not linked) is part of the sentence.
+  if (it.flags & kFHashLink && it.chars < 60) {
+    const Item& b = c.items[it.block];
+    if (!(it.tag == Tag::kA && b.own_chars >= 3 * b.own_link_chars && b.own_chars >= 40)) return true;
+    return false;
+  }
   // Class tokens.
   if (cats & kCatStrongBoiler) {
     bool content_heavy = it.n_para >= 3 && it.chars * 2 > region_chars && ld < 0.25;

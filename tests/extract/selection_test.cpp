@@ -86,5 +86,25 @@ TEST(Selection, WidenedSelectionKeepsThePostAndDropsTheAside) {
   EXPECT_FALSE(Has(t, "Astronomy for Beginners")) << t;
 }
 
+// Ruby annotations are not read inline, and a word of running text that
+// opens a glossary popup (href="javascript:…" or "#") stays in its sentence;
+// a lone javascript: button or skip link still goes.
+TEST(Selection, RubyAndGlossaryLinksKeepTheSentence) {
+  std::string html =
+      "<html><body><div class=\"article-body\"><p><ruby>子<rt>こ</rt></ruby>どもへの"
+      "<a href=\"javascript:void(0)\" class=\"dic\"><ruby><span>虐待</span><rt>ぎゃくたい</rt></ruby></a>"
+      "をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができて、<a href=\"#g1\">親</a>が子どもを教育するために、"
+      "たたいたり蹴ったりする体罰を禁止することになりました。新しい法律は来年の四月から始まります。</p>"
+      "<p>The council agreed on the plan for the bridge on Monday after a long debate about the money it "
+      "will cost and the months of closure for the shops on the bank.</p>"
+      "<div><a href=\"javascript:print()\">Print this page</a></div>"
+      "<div><a href=\"#top\">Back to top</a></div></div></body></html>";
+  std::string t = Extract(html);
+  EXPECT_TRUE(Has(t, "子どもへの虐待をなくすための法律ができて、親が子どもを")) << t;
+  EXPECT_FALSE(Has(t, "ぎゃくたい")) << t;
+  EXPECT_FALSE(Has(t, "Print this page")) << t;
+  EXPECT_FALSE(Has(t, "Back to top")) << t;
+}
+
 }  // namespace
 }  // namespace matn
