@@ -778,6 +778,35 @@ bool MostlyDate(std::string_view text, const DateMatch& m) {
   return rest <= 40;
 }
 
+// The first plausible date phrase in the visible text, preferring text outside
+// page chrome and related lists; never in comments. Bounded by kMaxScanBytes.
+std::optional<DateTime> FirstDateInPage(const Node* root, const DateContext& ctx) {
+  constexpr size_t kMaxScanBytes = 200000;
+  std::optional<DateTime> in_chrome;
+  size_t bytes = 0;
+  for (const Node* n = root; n && bytes < kMaxScanBytes;) {
+    if (n->IsElement() && (n->Is(Tag::kScript) || n->Is(Tag::kStyle) || n->Is(Tag::kTemplate) ||
+                           n->Is(Tag::kNoscript) || n->Is(Tag::kHead))) {
+      n = NextInPreorder(n, root, true);
+      continue;
+    }
+    if (n->IsText() && n->data.size() >= 6) {
+      bytes += n->data.size();
+      std::string text = CollapseWhitespace(std::string_view(n->data).substr(0, 1000));
+      for (const DateMatch& m : FindDatesInText(text, ctx)) {
+        if (!PlausibleDate(m.value, ctx) || m.relative) continue;
+        unsigned z = ZoneOf(n, nullptr);
+        if (z & kInComment) break;
+        if (!(z & (kInChrome | kInRelated))) return m.value;
+        if (!in_chrome) in_chrome = m.value;
+        break;
+      }
+    }
+    n = NextInPreorder(n, root);
+  }
+  return in_chrome;
+}
+
 struct DateChoice {
   std::string published, modified;
   bool from_page = false;  // found in markup or text, not only in the URL
@@ -1011,6 +1040,12 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
   } else if (bm) {
     published = bm->value;  // a page that only says when it changed was at least there then
     out.from_page = true;
+  } else {
+    // Nothing marked up and no dateline by the headline: the first date
+    // anywhere in the page's text (a dateline in an unusual place, a "last
+    // changed" line), outside comments; chrome only when nothing else has one.
+    published = FirstDateInPage(doc_root, ctx);
+    out.from_page = published.has_value();
   }
   if (published) out.published = FormatIso(*published);
   if (bm) out.modified = FormatIso(bm->value);

@@ -66,3 +66,34 @@ TEST(DateSources, UnlabelledLaterDatelineDoesNotOverrideMetadata) {
 
 }  // namespace
 }  // namespace matn
+
+namespace matn {
+namespace {
+
+TEST(DateSources, PageWithoutMarkupIsDatedByTheFirstDateInItsText) {
+  // No metadata, no dateline next to the headline; the press release opens with its date.
+  Metadata md = Extract(R"(<html><head><title>Arbeitsmarkt</title></head><body>
+    <nav><a href="/">Start</a></nav><h1>Arbeitsmarkt 2022</h1><div class="intro"><p>Ein Überblick.</p>
+    <p>Lange Einleitung ohne Datum, die sich über viele Zeilen erstreckt und den Leser informiert.</p>
+    <p>Noch ein Absatz.</p></div><h3>Auf Erholungskurs</h3>
+    <p>01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr gestartet.“</p>
+    <div class="comments"><p>Kommentar vom 03.02.2022</p></div></body></html>)");
+  EXPECT_EQ(Day(md), "2022-02-01");
+}
+
+TEST(DateSources, CommentDatesNeverDateAPage) {
+  Metadata md = Extract(R"(<html><head><title>Post</title></head><body><h1>A post</h1>
+    <p>Some text without any date in it at all.</p>
+    <div id="comments"><div class="comment"><span>12 March 2021</span><p>Nice!</p></div></div></body></html>)");
+  EXPECT_EQ(md.date_published, "");
+}
+
+TEST(DateSources, FooterDateOnlyWhenNothingElseHasOne) {
+  Metadata md = Extract(R"(<html><head><title>Wiki</title></head><body><h1>Stammtisch</h1>
+    <p>Wir treffen uns jeden Monat.</p>
+    <footer>Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</footer></body></html>)");
+  EXPECT_EQ(Day(md), "2020-01-29");
+}
+
+}  // namespace
+}  // namespace matn
