@@ -580,13 +580,43 @@ bool OpensWithBoilerHeading(const Ctx& c, uint32_t i) {
   return false;
 }
 
-Region Select(const Ctx& c, const Mode& m, std::string* explain) {
+// The <article> that holds the page's headline (an h1/h2 equal to the
+// title), on pages that show several articles one after another (infinite
+// scroll, "next story" appended below): kNone when there is no such heading.
+uint32_t TitleArticle(const Ctx& c, std::string_view title) {
+  if (title.empty() || title.size() > 1024) return kNone;
+  const auto& items = c.items;
+  int checked = 0;
+  std::string buf;
+  for (uint32_t i = 0; i < items.size() && checked < 40; ++i) {
+    const Item& h = items[i];
+    if (!(h.flags & kFElem) || (h.tag != Tag::kH1 && h.tag != Tag::kH2) || h.chars > 1024) continue;
+    ++checked;
+    buf.clear();
+    bool p = false;
+    for (uint32_t j = i + 1; j < h.end; ++j)
+      if (!(items[j].flags & kFElem)) AppendCollapsed(items[j].node->data, &buf, &p);
+    if (!SameTitle(buf, title)) continue;
+    for (uint32_t a = h.parent; a != kNone; a = items[a].parent)
+      if (items[a].tag == Tag::kArticle && (items[a].flags & kFElem)) return a;
+    return kNone;
+  }
+  return kNone;
+}
+
+Region Select(const Ctx& c, const Mode& m, std::string* explain, uint32_t title_article = kNone) {
   const auto& items = c.items;
   Region r;
   // Top five candidates.
   uint32_t best[5];
   int nbest = 0;
-  for (uint32_t i = 0; i < items.size(); ++i) {
+  uint32_t from = 0, to = static_cast<uint32_t>(items.size());
+  uint32_t bound = kNone;
+  // Several articles on the page and the best-scored one is not the headline's:
+  // the headline's article is the page's.
+  for (int pass = 0; pass < 2; ++pass) {
+  nbest = 0;
+  for (uint32_t i = from; i < to; ++i) {
     const Item& it = items[i];
     if (!it.scored || it.score <= 0) continue;
     if (m.strip_unlikely && (it.flags & kFUnlikely)) continue;
@@ -597,6 +627,19 @@ Region Select(const Ctx& c, const Mode& m, std::string* explain) {
     for (int k = std::min(nbest, 4); k > pos; --k) best[k] = best[k - 1];
     best[pos] = i;
     if (nbest < 5) ++nbest;
+  }
+  if (pass == 0 && nbest > 0 && title_article != kNone) {
+    uint32_t b = best[0], ta = title_article;
+    bool apart = b != ta && !IsAncestor(c, ta, b) && !IsAncestor(c, b, ta);
+    if (apart && (items[b].flags & kFInArticle || items[b].tag == Tag::kArticle) && items[ta].n_para >= 1) {
+      from = ta;
+      to = items[ta].end;
+      bound = ta;
+      if (explain) *explain += "  headline's article #" + std::to_string(ta) + "\n";
+      continue;
+    }
+  }
+  break;
   }
   if (nbest == 0) {
     r.top = 0;
@@ -684,6 +727,8 @@ Region Select(const Ctx& c, const Mode& m, std::string* explain) {
     if (extra_para < 1 || extra_link * 100 > extra * 35 || extra > t.chars) break;
     top = p; if (explain) *explain += "  widen -> #" + std::to_string(p) + "\n";
   }
+  // Widening stops at the headline's article, and the other articles are not its siblings.
+  if (bound != kNone && IsAncestor(c, top, bound)) top = bound;
   r.top = top;
   if (explain) {
     *explain += "candidates:";
@@ -712,6 +757,7 @@ Region Select(const Ctx& c, const Mode& m, std::string* explain) {
     if (m.strip_unlikely && (s.flags & kFUnlikely)) continue;
     if (s.flags & kFComment) continue;
     if (OpensWithBoilerHeading(c, j)) continue;
+    if (bound != kNone && (s.tag == Tag::kArticle || items[top].tag == Tag::kArticle)) continue;
     float bonus = 0;
     if (!top_class.empty() && s.node->Attr("class") == top_class) bonus = items[top].score * 0.2f;
     bool append = false;
@@ -1404,9 +1450,10 @@ Article Run(const Document& doc, const ExtractOptions& opt, std::string* explain
   modes[3] = modes[2];
   modes[3].clean_conditionally = false;
   Attempt best;
+  const uint32_t title_article = TitleArticle(c, opt.title);
   for (int k = 0; k < 4; ++k) {
     Score(c, modes[k]);
-    Region r = Select(c, modes[k], explain);
+    Region r = Select(c, modes[k], explain, title_article);
     for (uint32_t p = r.core; p != kNone; p = c.items[p].parent) c.items[p].flags |= kFCore;
     Attempt a = RunRegion(c, opt, modes[k], r.roots, r.top);
     for (uint32_t p = r.core; p != kNone; p = c.items[p].parent) c.items[p].flags &= ~kFCore;

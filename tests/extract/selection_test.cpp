@@ -106,5 +106,27 @@ TEST(Selection, RubyAndGlossaryLinksKeepTheSentence) {
   EXPECT_FALSE(Has(t, "Back to top")) << t;
 }
 
+// Infinite scroll: the next stories are appended below the page's own as
+// further <article>s, some longer than it. The one under the headline (the
+// h1 equal to the record's title) is the page's article.
+TEST(Selection, HeadlinesArticleAmongSeveral) {
+  auto article = [](const std::string& h1, const std::string& word, int paras) {
+    std::string a = "<article class=\"entry\"><h1>" + h1 + "</h1><div class=\"entry-text\">";
+    for (int i = 0; i < paras; ++i)
+      a += "<p>Paragraph " + std::to_string(i) + " about the " + word +
+           ", with enough words in it to count as a real paragraph of the story, and a comma or two.</p>";
+    return a + "</div></article>";
+  };
+  std::string html = "<html><body><main>" + article("Blessing of the cars on Saturday", "blessing", 3) +
+                     article("Storm damages the harbour", "storm", 9) + "</main></body></html>";
+  ExtractOptions opt;
+  opt.title = "Blessing of the cars on Saturday";
+  std::string t = Extract(html, opt);
+  EXPECT_TRUE(Has(t, "Paragraph 2 about the blessing")) << t;
+  EXPECT_FALSE(Has(t, "about the storm")) << t;
+  // Without a title there is no evidence: the best-scored article stays.
+  EXPECT_TRUE(Has(Extract(html), "Paragraph 8 about the storm"));
+}
+
 }  // namespace
 }  // namespace matn
