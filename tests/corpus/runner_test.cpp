@@ -90,6 +90,42 @@ TEST(Runner, DamagedWarcsYieldErrorRecordsNotSilence) {
   EXPECT_GE(truncated.errors, 1);
 }
 
+TEST_F(RunnerTest, EveryThreadCountAndGateGivesTheSameRecordsAndCounts) {
+  // Workers take turns reading; whoever reads, and however small the gate,
+  // the records, their order and the counts must not change.
+  std::vector<std::string> inputs = {Warc("basic.warc.gz"), pages_[0], Warc("garbage.warc"),
+                                     Warc("truncated-mid.warc.gz"), pages_[1], Warc("basic.warc.zst"),
+                                     (dir_ / "missing.html").string(), Warc("cl-too-long.warc")};
+  auto run = [&](int threads, size_t depth, CorpusStats* stats) {
+    std::vector<std::string> lines;
+    CorpusOptions o;
+    o.threads = threads;
+    o.queue_depth = depth;
+    EXPECT_TRUE(RunCorpus(inputs, o, [&](std::string_view line, const Record&) { lines.emplace_back(line); }, stats)
+                    .ok());
+    return lines;
+  };
+  CorpusStats ref;
+  std::vector<std::string> want = run(1, 0, &ref);
+  EXPECT_EQ(ref.inputs, inputs.size());
+  EXPECT_GT(ref.warc_records, ref.records);  // request and metadata records are read too
+  EXPECT_GT(ref.skipped_non_html, 0u);
+  EXPECT_GE(ref.failed, 3u);  // the missing file and the damaged WARCs
+  EXPECT_GT(ref.reader_cpu_s, 0);
+  EXPECT_GT(ref.worker_cpu_s, 0);
+  for (int threads : {1, 2, 3, 8}) {
+    for (size_t depth : {size_t{1}, size_t{2}, size_t{0}}) {
+      CorpusStats st;
+      EXPECT_EQ(run(threads, depth, &st), want) << threads << " threads, depth " << depth;
+      EXPECT_EQ(st.records, ref.records);
+      EXPECT_EQ(st.failed, ref.failed);
+      EXPECT_EQ(st.warc_records, ref.warc_records);
+      EXPECT_EQ(st.skipped_non_html, ref.skipped_non_html);
+      EXPECT_EQ(st.inputs, ref.inputs);
+    }
+  }
+}
+
 TEST(Runner, WarcFilesAreRecognisedByContentAndName) {
   EXPECT_TRUE(LooksLikeWarcFile(Warc("basic.warc.gz")));
   EXPECT_TRUE(LooksLikeWarcFile(Warc("basic.warc.zst")));
