@@ -1290,9 +1290,27 @@ Attempt RunRegion(const Ctx& c, const ExtractOptions& opt, const Mode& m, const 
                   uint32_t top) {
   Attempt a;
   a.top = top;
-  uint32_t region_chars = 0;
-  for (uint32_t r : roots) region_chars += c.items[r].chars;
-  Serializer s(c, opt, m, &a.blocks, &a.links, &a.images);
+  uint32_t region_chars = 0, caption_chars = 0;
+  for (uint32_t r : roots) {
+    region_chars += c.items[r].chars;
+    for (uint32_t j = r; j < c.items[r].end;) {
+      if (c.items[j].tag == Tag::kFigcaption && (c.items[j].flags & kFElem)) {
+        caption_chars += c.items[j].chars;
+        j = c.items[j].end;
+      } else {
+        ++j;
+      }
+    }
+  }
+  // A gallery or slideshow tells its story in the captions: there they are the text.
+  ExtractOptions gallery;
+  const ExtractOptions* o = &opt;
+  if (!opt.captions && caption_chars >= 200 && caption_chars * 2 > region_chars) {
+    gallery = opt;
+    gallery.captions = true;
+    o = &gallery;
+  }
+  Serializer s(c, *o, m, &a.blocks, &a.links, &a.images);
   for (uint32_t r : roots) s.Run(r, r != top, region_chars);
   DropOrphanHeadings(&a.blocks);
   a.chars = BlocksChars(a.blocks);

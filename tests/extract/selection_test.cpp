@@ -128,5 +128,30 @@ TEST(Selection, HeadlinesArticleAmongSeveral) {
   EXPECT_TRUE(Has(Extract(html), "Paragraph 8 about the storm"));
 }
 
+// A gallery tells its story in the figure captions: there they are the
+// text. A photo caption beside a normal article still goes (captions off).
+TEST(Selection, GalleryCaptionsAreTheText) {
+  std::string html = "<html><body><article class=\"gallery\"><h1>Ten costumes</h1><p>Cheap ideas.</p>";
+  for (int i = 0; i < 6; ++i)
+    html += "<figure><img src=\"/" + std::to_string(i) +
+            ".jpg\"><figcaption><p>Idea " + std::to_string(i) +
+            ": with a bowler hat, a set of false lashes and a striped shirt you are ready for the party in "
+            "ten minutes.</p></figcaption></figure>";
+  html += "</article></body></html>";
+  std::string t = Extract(html);
+  EXPECT_TRUE(Has(t, "Idea 0: with a bowler hat")) << t;
+  EXPECT_TRUE(Has(t, "Idea 5: with a bowler hat")) << t;
+
+  std::string story = "<html><body><article><h1>Bridge</h1><figure><img src=\"/b.jpg\"><figcaption>The old "
+                      "bridge in the morning fog over the river.</figcaption></figure>";
+  for (int i = 0; i < 5; ++i)
+    story += "<p>Paragraph " + std::to_string(i) +
+             " of the story about the bridge, long enough to be a paragraph, with a comma or two, and more.</p>";
+  story += "</article></body></html>";
+  t = Extract(story);
+  EXPECT_TRUE(Has(t, "Paragraph 4 of the story")) << t;
+  EXPECT_FALSE(Has(t, "morning fog")) << t;
+}
+
 }  // namespace
 }  // namespace matn
