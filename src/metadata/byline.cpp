@@ -33,6 +33,11 @@ constexpr Label kLabels[] = {
     {"author", Fit::kWord, Label::kStartOnly}, {"interview", Fit::kSep, Label::kStartOnly}, {"authors", Fit::kWord, Label::kStartOnly},
     {"geschrieben von", Fit::kWord, Label::kInner}, {"ein kommentar von", Fit::kWord, Label::kInner},
     {"ein gastbeitrag von", Fit::kWord, Label::kInner}, {"text von", Fit::kWord, Label::kInner},
+    {"ein artikel von", Fit::kWord, Label::kInner}, {"beitrag von", Fit::kWord, Label::kInner},
+    {"beiträge von", Fit::kWord, Label::kInner}, {"artikel von", Fit::kWord, Label::kInner},
+    {"veröffentlicht von", Fit::kWord, Label::kInner}, {"erstellt von", Fit::kWord, Label::kInner},
+    {"posts by", Fit::kWord, Label::kInner}, {"articles by", Fit::kWord, Label::kInner},
+    {"autoren", Fit::kWord, Label::kStartOnly}, {"autorinnen", Fit::kWord, Label::kStartOnly},
     {"von", Fit::kWord, Label::kInnerAfterDate}, {"autorin", Fit::kWord, Label::kStartOnly},
     {"autor", Fit::kWord, Label::kStartOnly}, {"text", Fit::kSep, Label::kStartOnly},
     {"par", Fit::kWord, Label::kInner}, {"por", Fit::kWord, Label::kInner},
@@ -79,7 +84,7 @@ constexpr std::string_view kConnectors[] = {
     "on", "am", "um", "at", "le", "el", "il", "the", "in", "aus", "published", "updated", "posted", "last",
     "veröffentlicht", "aktualisiert", "publié", "publicado", "actualizado", "pubblicato", "source", "quelle",
     "foto", "photo", "bild", "fotos", "photos", "bilder", "illustration", "illustrationen", "grafik", "video",
-    "email", "e-mail", "mail", "twitter", "publiziert", "redakteur", "redakteurin",
+    "email", "e-mail", "twitter", "publiziert", "redakteur", "redakteurin",
 };
 // Job titles written after the name (Korean "김철수 기자", Japanese "山田太郎記者").
 constexpr std::string_view kSuffixes[] = {
@@ -249,12 +254,8 @@ std::vector<std::string> SegmentNames(std::string seg, bool* labelled) {
   return out;
 }
 
-}  // namespace
-
-std::vector<std::string> BylineNames(std::string_view raw) {
-  std::string s = CollapseWhitespace(raw);
-  if (s.empty() || s.size() > 1000 || IsUrlLike(s)) return {};
-  // Segments between strong separators: one holds the names.
+// Parts of a byline between strong separators ("|", " - ", " · " …).
+std::vector<std::string> Segments(const std::string& s) {
   std::vector<std::string> segs;
   size_t start = 0;
   for (size_t i = 0; i <= s.size();) {
@@ -273,6 +274,53 @@ std::vector<std::string> BylineNames(std::string_view raw) {
       i += CharLen(s[i]);
     }
   }
+  return segs;
+}
+
+// Names as a reader would accept them from an unlabelled line: short, Latin ones
+// capitalised word by word (particles aside), not opening with an article.
+bool LookLikeNames(const std::vector<std::string>& names, size_t min_words) {
+  if (names.empty()) return false;
+  for (const std::string& nm : names) {
+    size_t words = static_cast<size_t>(std::count(nm.begin(), nm.end(), ' ')) + 1;
+    if (words > 5 || words < min_words) return false;
+    if (static_cast<unsigned char>(nm[0]) >= 0x80) continue;
+    if (!(nm[0] >= 'A' && nm[0] <= 'Z')) return false;
+    std::string first = LowerAscii(std::string_view(nm).substr(0, nm.find(' ')));
+    for (std::string_view a : {"the", "a", "an", "der", "die", "das", "ein", "eine", "le", "la", "les", "el", "los",
+                               "las", "un", "une", "il", "lo", "de", "het", "een", "this", "our", "mehr", "more"})
+      if (first == a) return false;
+  }
+  return true;
+}
+
+// "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg": a short
+// line of a date and one name, nothing else.
+std::vector<std::string> DatedLineNames(const std::string& t) {
+  if (t.size() > 100 || !HasDigit(t)) return {};
+  std::vector<std::string> segs = Segments(t), names;
+  if (segs.size() < 2) return {};
+  bool dated = false;
+  for (const std::string& seg : segs) {
+    bool labelled = false;
+    std::vector<std::string> n = SegmentNames(seg, &labelled);
+    if (n.empty()) {
+      dated |= !FindDates(seg).empty();
+      continue;
+    }
+    if (!names.empty() || HasDigit(seg)) return {};
+    names = std::move(n);
+  }
+  return dated && names.size() == 1 && LookLikeNames(names, 2) ? names : std::vector<std::string>{};
+}
+
+}  // namespace
+
+std::vector<std::string> BylineNames(std::string_view raw) {
+  std::string s = CollapseWhitespace(raw);
+  if (s.empty() || s.size() > 1000 || IsUrlLike(s)) return {};
+  // Segments between strong separators: one holds the names.
+  std::vector<std::string> segs = Segments(s);
   std::vector<std::string> first;
   for (const std::string& seg : segs) {
     bool labelled = false;
@@ -325,20 +373,27 @@ std::vector<std::string> LabelledBylineAfter(const Node* headline, const Node* r
             label = true;
             break;
           }
+        if (!label) {
+          // Unlabelled: a byline box ("<p class="author">Sandra Arm</p>") or a dated line.
+          bool byline_box = false;
+          int up = 0;
+          for (const Node* p = n->parent; p && p->IsElement() && up < 3; p = p->parent, ++up)
+            byline_box |= HasClassToken(p, {"author", "authors", "byline", "autor", "writer", "author-name"});
+          std::vector<std::string> names;
+          if (byline_box && t.size() <= 100) {
+            names = BylineNames(t);
+            if (!LookLikeNames(names, 1)) names.clear();
+          }
+          if (names.empty()) names = DatedLineNames(t);
+          if (!names.empty()) return names;
+        }
         if (label) {
           const Node* box = n->parent && n->parent->IsElement() ? n->parent : n;
           std::string line = box == n ? t : NodeText(box, 300);
           if (line.size() > 250) line = t;
           std::vector<std::string> names = BylineNames(line);
           if (names.empty() && line != t) names = BylineNames(t);
-          bool ok = !names.empty();
-          for (const std::string& nm : names) {
-            // Latin names are capitalised word by word (particles aside) and short.
-            size_t words = static_cast<size_t>(std::count(nm.begin(), nm.end(), ' ')) + 1;
-            if (words > 5) ok = false;
-            if (static_cast<unsigned char>(nm[0]) < 0x80 && !(nm[0] >= 'A' && nm[0] <= 'Z')) ok = false;
-          }
-          if (ok) return names;
+          if (LookLikeNames(names, 1)) return names;
         }
       }
     }
