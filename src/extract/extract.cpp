@@ -1278,7 +1278,8 @@ void DropOrphanHeadings(std::vector<Block>* blocks) {
       size_t j = i + 1;
       while (j < b.size() && b[j].kind == BlockKind::kImage) ++j;
       bool orphan = j == b.size() || (b[j].kind == BlockKind::kHeading && b[j].level <= b[i].level);
-      if (orphan) continue;
+      // A sentence set as a heading (a lead in <h3>) is text, not a widget's title.
+      if (orphan && CountText(b[i].text).chars < 80) continue;
     }
     if (out != i) b[out] = std::move(b[i]);
     ++out;

@@ -153,5 +153,21 @@ TEST(Selection, GalleryCaptionsAreTheText) {
   EXPECT_FALSE(Has(t, "morning fog")) << t;
 }
 
+// A sentence set as a heading (the lead of a blog post in <h3>) followed by
+// another heading is text; a short heading over nothing is a widget's title.
+TEST(Selection, LongHeadingIsNotAnOrphan) {
+  std::string html =
+      "<html><body><article><h3>For a long time I put off writing this last article before the break, because "
+      "I like to get things done and this one was hard to finish.</h3><h3>a baby boy is on the way</h3>";
+  for (int i = 0; i < 4; ++i)
+    html += "<p>Paragraph " + std::to_string(i) +
+            " of the post, long enough to be a paragraph of a blog post, with a comma or two, and more.</p>";
+  html += "<h3>Related posts</h3><h3>Comments</h3></article></body></html>";
+  std::string t = Extract(html);
+  EXPECT_TRUE(Has(t, "For a long time I put off")) << t;
+  EXPECT_TRUE(Has(t, "Paragraph 3 of the post")) << t;
+  EXPECT_FALSE(Has(t, "Related posts")) << t;
+}
+
 }  // namespace
 }  // namespace matn
