@@ -14,6 +14,11 @@
 //   * Bounded memory whatever the input size: at most `queue_depth` pages are
 //     in flight between the reader and the writer, and WARC files are streamed.
 //   * One bad input never stops the others.
+//
+// THREADS. `threads` is the number of busy threads: there is no separate
+// reader thread — the workers take turns reading input (one at a time, in
+// short batches) between pages, so reading overlaps extraction and `-j 1`
+// really uses one core. The sink runs on the calling thread.
 #pragma once
 
 #include <cstdint>
