@@ -196,6 +196,8 @@ constexpr Entry kWords[] = {
     {"timestamp", kCatMeta, false},
     // misc non-content
     {"alert", kCatMisc, false},
+    {"cta", kCatMisc, false},         // call-to-action boxes ("subscribe", "write to us")
+    {"disclaimer", kCatMisc, false},  // "the views expressed…", advertising notes
     {"btn", kCatMisc, false},
     {"button", kCatMisc, true},
     {"login", kCatMisc, false},

@@ -169,5 +169,21 @@ TEST(Selection, LongHeadingIsNotAnOrphan) {
   EXPECT_FALSE(Has(t, "Related posts")) << t;
 }
 
+// Call-to-action boxes and disclaimers after the text are the site's, not the article's.
+TEST(Selection, CallToActionAndDisclaimerGo) {
+  std::string html = "<html><body><article><h1>Bridge</h1>";
+  for (int i = 0; i < 4; ++i)
+    html += "<p>Paragraph " + std::to_string(i) +
+            " of the story about the bridge, long enough to be a paragraph, with a comma or two, and more.</p>";
+  html +=
+      "<section class=\"c-letters-cta\"><p>We want to hear what you think about this article. Submit a "
+      "letter to the editor.</p></section><div class=\"editorial-disclaimer\"><p>The advertising note "
+      "below does not apply to this article.</p></div></article></body></html>";
+  std::string t = Extract(html);
+  EXPECT_TRUE(Has(t, "Paragraph 3 of the story")) << t;
+  EXPECT_FALSE(Has(t, "We want to hear")) << t;
+  EXPECT_FALSE(Has(t, "advertising note")) << t;
+}
+
 }  // namespace
 }  // namespace matn
