@@ -82,6 +82,16 @@ std::optional<DateTime> DateFromUrl(std::string_view url) {
     if (path[i] != '/' && path[i] != '-' && path[i] != '_') continue;
     size_t b = i + 1;
     int y, m, d;
+    // /29-10-2021 and /29.10.2021: day first, as European CMSs write it in slugs.
+    if (num(b, 2, &d) && b + 10 <= path.size() && (path[b + 2] == '-' || path[b + 2] == '.') &&
+        path[b + 5] == path[b + 2] && num(b + 3, 2, &m) && num(b + 6, 4, &y) && y >= 1990 && y <= 2100 &&
+        (b + 10 == path.size() || path[b + 10] < '0' || path[b + 10] > '9') && ValidYmd(y, m, d)) {
+      DateTime r;
+      r.year = y;
+      r.month = m;
+      r.day = d;
+      return r;
+    }
     if (!num(b, 4, &y) || y < 1990 || y > 2100) continue;
     char sep = b + 4 < path.size() ? path[b + 4] : 0;
     if (sep == '/' || sep == '-' || sep == '_') {

@@ -913,6 +913,8 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
   }
   // Visible text: date containers near the headline, then the text right after it.
   int boxes = 0;
+  std::optional<DateTime> box_date;
+  bool box_updated = false;
   for (const Located& l : ev.date_boxes) {
     if (boxes > 60) break;
     if (!usable(l, true)) continue;
@@ -925,6 +927,7 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
       bool is_mod = ModifiedLabel(text.substr(0, m.begin)) &&
                     !(text.substr(0, m.begin).find("ublish") != std::string::npos);
       (is_mod ? &mod : &pub)->push_back({m.value, 70});
+      if (!box_date) { box_date = m.value; box_updated = is_mod; }
       break;
     }
   }
@@ -994,6 +997,7 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
     if (last) pub.push_back({*last, 69});
     if (last && !visible) visible = last;
   }
+  if (!visible && box_date) { visible = box_date; visible_updated = box_updated; }
   DateChoice out;
   std::optional<DateTime> from_url = DateFromUrl(url);
   auto best = [](std::vector<DateCand>& v) -> const DateCand* {

@@ -97,3 +97,26 @@ TEST(DateSources, FooterDateOnlyWhenNothingElseHasOne) {
 
 }  // namespace
 }  // namespace matn
+
+namespace matn {
+namespace {
+
+TEST(DateSources, DateBoxCountsAsTheShownDatelineWithoutAHeadline) {
+  // No <h1>; the byline box shows 21:44 on 3 May (Brasília, UTC-3), the metadata 00:44 UTC on 4 May.
+  Metadata md = Extract(R"(<html><head><title>O que Pacheco pretende</title>
+    <meta property="article:published_time" content="2022-05-04T00:44:52+00:00"></head><body>
+    <div class="post-header"><h2 class="kicker">Senado</h2><p class="lead">Uma análise</p>
+    <div class="post-date">Brasília 03/05/2022 21:44</div></div>
+    <p>O presidente do Senado quer propor limites ao indulto presidencial, segundo aliados.</p></body></html>)");
+  EXPECT_EQ(Day(md), "2022-05-03");
+}
+
+TEST(DateSources, DayFirstDateInTheUrlSlug) {
+  Metadata md = Extract(R"(<html><head><title>Erfolgsgeschichte</title></head><body>
+    <h1>Eine Erfolgsgeschichte</h1><p>Ohne Datum im Text.</p></body></html>)",
+                        "https://verein.example/media-news/meldungen/29-10-2021");
+  EXPECT_EQ(Day(md), "2021-10-29");
+}
+
+}  // namespace
+}  // namespace matn

@@ -48,6 +48,11 @@ TEST(MetadataDates, UrlPaths) {
   EXPECT_EQ(url("https://a.example/a/7910798.html"), "none");
   EXPECT_EQ(url("https://2019.example/12/01/x"), "none");  // the host is not the path
   EXPECT_EQ(url("https://a.example/x?date=2019/12/01"), "none");
+  EXPECT_EQ(url("https://a.example/meldungen/29-10-2021"), "2021-10-29");  // day first
+  EXPECT_EQ(url("https://a.example/termine/05.07.2024/lesung"), "2024-07-05");
+  EXPECT_EQ(url("https://a.example/p/12-34-5678"), "none");
+  EXPECT_EQ(url("https://a.example/p/31-02-2021"), "none");
+  EXPECT_EQ(url("https://a.example/p/29-10-20211"), "none");
 }
 
 TEST(MetadataDates, Plausibility) {
