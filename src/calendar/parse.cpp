@@ -100,6 +100,12 @@ class Matcher {
     TimeOfDay tm;
     bool got = Numeric(j, &core) || CjkDate(j, &core) || Textual(j, &core);
     if (got) {
+      // "2021/07/05(月)", "05.07.2024 (Freitag)": a weekday in parentheses after the date.
+      if (const Meaning* w; IsPunct(j, '(') && Word(j + 1, Kind::kWeekday, &w)) {
+        size_t q = j + 1 + Word(j + 1, Kind::kWeekday);
+        if (IsPunct(q, '.') && Tight(q)) ++q;
+        if (IsPunct(q, ')')) j = q + 1, wd = wd ? wd : w->b;
+      }
       TrailingTime(j, &tm);
     } else {
       size_t q = j;
@@ -646,6 +652,7 @@ class Matcher {
       const Meaning* m;
       if (int c = Word(q + pre, Kind::kPlace, &m)) {
         q += pre + c;
+        if (!pre) q += Word(q, Kind::kZonePrefix);  // "北京时间 14:30", "Kabul time 06:24"
         if (IsSeparator(q)) ++q;
         q += Word(q, Kind::kTimeIntro);
         if (IsDigits(q)) {

@@ -231,6 +231,7 @@ const Row kRows[] = {
     {"周|週|星期|个星期|個星期|週間|주", Kind::kUnit, kWeek, 0},
     {"个月|個月|ヶ月|か月|カ月|ケ月|개월|달", Kind::kUnit, kMonthUnit, 0},
     {"年|년", Kind::kUnit, kYear, 0},
+    {"半小时|半小時|半時間", Kind::kUnit, kMinute, 30}, {"半", Kind::kStarter, 0, 0},
     {"前|以前|之前|전", Kind::kAgoAfter, 0, 0},
     {"今天|今日|本日|오늘", Kind::kRelDay, 0, 0},
     {"昨天|昨日|어제", Kind::kRelDay, 0, -1},

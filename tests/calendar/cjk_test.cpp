@@ -44,6 +44,9 @@ TEST(CjkDates, ChineseAndJapaneseYearMonthDay) {
   EXPECT_EQ(Parse("令和3年7月5日"), "2021-07-05");
   EXPECT_EQ(Parse("平成31年4月30日"), "2019-04-30");
   EXPECT_EQ(Parse("令和元年5月1日"), "2019-05-01");
+  EXPECT_EQ(Parse("2021/07/05(月) 09:05"), "2021-07-05T09:05");
+  // Beijing is UTC+8 all year (China has kept no daylight saving time since 1991).
+  EXPECT_EQ(Parse("2024年7月5日 北京时间14:30"), "2024-07-05T14:30+08:00");
 }
 
 TEST(CjkDates, Korean) {
@@ -61,6 +64,9 @@ TEST(CjkDates, Relative) {
   EXPECT_EQ(Parse("3小时前", ref), "2024-07-05T09:00");
   EXPECT_EQ(Parse("5分钟前", ref), "2024-07-05T11:55");
   EXPECT_EQ(Parse("三天前", ref), "2024-07-02");
+  EXPECT_EQ(Parse("半小时前", ref), "2024-07-05T11:30");
+  EXPECT_EQ(Parse("1週間前", ref), "2024-06-28");
+  EXPECT_EQ(Parse("3ヶ月前", ref), "2024-04-05");
   EXPECT_EQ(Parse("2个月前", ref), "2024-05-05");
   EXPECT_EQ(Parse("昨天", ref), "2024-07-04");
   EXPECT_EQ(Parse("今天", ref), "2024-07-05");
