@@ -73,6 +73,8 @@ constexpr Entry kWords[] = {
     // footer / header
     {"colophon", kCatFooter, false},
     {"copyright", kCatFooter, false},
+    {"licence", kCatFooter, false},  // reuse terms under the text
+    {"license", kCatFooter, false},
     {"foot", kCatFooter, false},
     {"footer", kCatFooter, true},
     {"footnote", 0, false},  // not a footer
@@ -146,6 +148,7 @@ constexpr Entry kWords[] = {
     {"adslot", kCatAds, false},
     {"adv", kCatAds, false},
     {"advert", kCatAds, true},  // advertisement, advertising
+    {"affiliate", kCatAds, false},
     {"anzeige", kCatAds, true},
     {"commercial", kCatAds, false},
     {"dfp", kCatAds, false},
@@ -196,7 +199,10 @@ constexpr Entry kWords[] = {
     {"timestamp", kCatMeta, false},
     // misc non-content
     {"alert", kCatMisc, false},
-    {"cta", kCatMisc, false},         // call-to-action boxes ("subscribe", "write to us")
+    {"cta", kCatMisc, false},
+    {"bio", kCatMisc, false},  // the author's box under the text ("mini-bio", "author-bio")
+    {"biography", kCatMisc, false},
+    {"disclosure", kCatMisc, false},  // affiliate/advertising disclosures         // call-to-action boxes ("subscribe", "write to us")
     {"disclaimer", kCatMisc, false},  // "the views expressed…", advertising notes
     {"btn", kCatMisc, false},
     {"button", kCatMisc, true},

@@ -169,7 +169,8 @@ TEST(Selection, LongHeadingIsNotAnOrphan) {
   EXPECT_FALSE(Has(t, "Related posts")) << t;
 }
 
-// Call-to-action boxes and disclaimers after the text are the site's, not the article's.
+// Call-to-action boxes, disclaimers, the author's bio, reuse licences and
+// affiliate disclosures after the text are the site's, not the article's.
 TEST(Selection, CallToActionAndDisclaimerGo) {
   std::string html = "<html><body><article><h1>Bridge</h1>";
   for (int i = 0; i < 4; ++i)
@@ -178,11 +179,19 @@ TEST(Selection, CallToActionAndDisclaimerGo) {
   html +=
       "<section class=\"c-letters-cta\"><p>We want to hear what you think about this article. Submit a "
       "letter to the editor.</p></section><div class=\"editorial-disclaimer\"><p>The advertising note "
-      "below does not apply to this article.</p></div></article></body></html>";
+      "below does not apply to this article.</p></div>"
+      "<div class=\"mini-bio\"><p>Jane Roe is a senior writer who has covered bridges and rivers for twenty "
+      "years, first for a local paper and then for us.</p></div>"
+      "<div class=\"licence-info\"><p>This text may be shared under the terms of our reuse licence.</p></div>"
+      "<p class=\"affiliate-disclosure\">We earn money when you buy through the links in this article.</p>"
+      "</article></body></html>";
   std::string t = Extract(html);
   EXPECT_TRUE(Has(t, "Paragraph 3 of the story")) << t;
   EXPECT_FALSE(Has(t, "We want to hear")) << t;
   EXPECT_FALSE(Has(t, "advertising note")) << t;
+  EXPECT_FALSE(Has(t, "senior writer")) << t;
+  EXPECT_FALSE(Has(t, "reuse licence")) << t;
+  EXPECT_FALSE(Has(t, "We earn money")) << t;
 }
 
 }  // namespace
