@@ -97,6 +97,25 @@ TEST(MultilangPages, FrenchSpanishGermanEnglish) {
   EXPECT_EQ(en.page_type, "article");
 }
 
+TEST(MultilangPages, UnlabelledBylinesUnderTheHeadline) {
+  // The whole page sits in a box whose id says "navigation" (a slide-out menu
+  // script's wrapper); the bylines are still the article's.
+  Metadata de = Page("de_sport_dated.html");  // "11.02.2022 - Lena Hoffmann" above the h1
+  EXPECT_EQ(de.authors, (Names{"Lena Hoffmann"}));
+  EXPECT_EQ(de.date_published, "2022-02-11");
+  Metadata en = Page("en_author_box.html");  // <p class="author">
+  EXPECT_EQ(en.authors, (Names{"Sandra Miller"}));
+  // A dated line whose other part is no name gives no author.
+  Document doc;
+  ASSERT_TRUE(ParseDocument("<h1>Storm closes roads</h1><p>Berlin, 5. Juli 2024 - Die Regierung warnt</p>"
+                            "<p>Text text text.</p>",
+                            &doc)
+                  .ok());
+  EXPECT_TRUE(ExtractMetadata(doc).authors.empty());
+  ASSERT_TRUE(ParseDocument("<h1>Storm closes roads</h1><p>By the end of the week the roads were open.</p>", &doc).ok());
+  EXPECT_TRUE(ExtractMetadata(doc).authors.empty());
+}
+
 TEST(MultilangPages, UnderscoreStaysWithoutSiteEvidence) {
   // No og:site_name and no host: nothing says which part is the site, so the
   // title stays as the page wrote it.
@@ -152,6 +171,9 @@ TEST(Byline, TailsCutOff) {
   EXPECT_EQ(BylineNames("Jane Doe (Reuters)"), (Names{"Jane Doe"}));
   EXPECT_EQ(BylineNames("Text von Christian Seiler Illustration von Markus Roost"), (Names{"Christian Seiler"}));
   EXPECT_EQ(BylineNames("5. Juli 2024 | Von Anna Schmidt"), (Names{"Anna Schmidt"}));
+  EXPECT_EQ(BylineNames("Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45"), (Names{"Pamela Sladky"}));
+  EXPECT_EQ(BylineNames("Zeige alle Beiträge von Cem Basman"), (Names{"Cem Basman"}));
+  EXPECT_EQ(BylineNames("Autoren Jelko Djuren und Jutta Klaukien"), (Names{"Jelko Djuren", "Jutta Klaukien"}));
 }
 
 TEST(Byline, SplitOnlyOnNameSeparators) {
