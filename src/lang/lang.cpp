@@ -62,6 +62,7 @@ struct ArabicLetters {
   int sorani = 0;   // ڕ ڵ ۆ ێ ە
   int persian = 0;  // پ چ ژ گ (Persian, Dari, Urdu, Pashto, Sorani — but not Arabic)
   int arabic = 0;   // ة ى and Arabic yeh/kaf ي ك
+  int farsi_yeh_keheh = 0;  // ی ک: the Persian forms (also Urdu, Pashto), never in Arabic text
 };
 
 void CountArabicLetter(char32_t c, ArabicLetters* a) {
@@ -78,6 +79,8 @@ void CountArabicLetter(char32_t c, ArabicLetters* a) {
       ++a->persian; break;
     case 0x0629: case 0x0649: case 0x064A: case 0x0643:
       ++a->arabic; break;
+    case 0x06CC: case 0x06A9:
+      ++a->farsi_yeh_keheh; break;
     default: break;
   }
 }
@@ -102,12 +105,14 @@ const Lexicon& PersianLexicon() {
                           "افغانی", "جنوری", "فبروری", "اپریل", "سپتمبر", "اکتوبر", "نومبر", "دسمبر", "واکسین",
                           "کمپاین", "دوکان", "دوکانها", "تیلفون", "انجنیر", "معارف", "لوی", "ښاروالی", "قوماندان",
                           "قوماندانی", "ولسی", "مشرانو", "څارنوالی", "سارنوالی", "سارنوال", "ستره", "محکمه",
-                          "اکادمی", "ریاست", "ارگ"})
+                          "اکادمی", "لیسه", "لیسهها", "کانکور", "تذکره", "سرک", "سرکها", "جرگه",
+                          "امنیه", "محصلان", "محصلین"})
       l.word_weight[w] = 2;
     for (const char* w : {"استان", "استانها", "استاندار", "استانداری", "شهرستان", "شهرستانها", "بیمارستان",
                           "بیمارستانها", "دانشگاه", "دانشگاهها", "شهرداری", "شهردار", "خودرو", "خودروها", "دکتر",
                           "پلیس", "تومان", "ریال", "ژانویه", "فوریه", "آوریل", "ژوئن", "ژوئیه", "سپتامبر", "اکتبر",
-                          "نوامبر", "دسامبر", "واکسن", "مجلس", "اسلامی", "ایران", "تهران", "آموزش", "پرورش"})
+                          "نوامبر", "دسامبر", "واکسن", "مجلس", "اسلامی", "ایران", "تهران", "آموزش", "پرورش",
+                          "کنکور", "دبیرستان", "دبیرستانها", "گذرنامه", "اتوبوس", "کامیون", "دانشجویان"})
       l.word_weight[w] = -2;
     for (const char* m : {"حمل", "ثور", "جوزا", "سرطان", "اسد", "سنبله", "میزان", "عقرب", "قوس", "جدی", "دلو", "حوت"})
       l.month_weight[m] = 4;
@@ -242,7 +247,10 @@ bool DetectArabicScript(const ScriptCounts& sc, LanguageGuess* guess) {
   else if (rate(arabic.pashto) > 8) guess->code = "ps";
   else if (rate(arabic.urdu) > 8) guess->code = "ur";
   else if (rate(arabic.persian) < 2 && rate(arabic.arabic) > 10) guess->code = "ar";
-  else if (rate(arabic.persian) >= 2) guess->code = DariEvidence(sc.text) >= 4 ? "prs" : "fa";
+  // A Persian text may lack پ چ ژ گ altogether (a few UI strings did); its
+  // ی and ک still tell it from Arabic, which writes ي and ك.
+  else if (rate(arabic.persian) >= 2 || arabic.farsi_yeh_keheh > 2 * arabic.arabic)
+    guess->code = DariEvidence(sc.text) >= 4 ? "prs" : "fa";
   else guess->code = "ar";
   guess->confidence = confidence;
   return true;

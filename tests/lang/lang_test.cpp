@@ -61,6 +61,47 @@ TEST(DariEvidence, AfghanMonthNamesCountOnlyNextToNumbers) {
   EXPECT_GT(DariEvidence("ولايت"), 0);
 }
 
+// Iranian Persian and Dari sentences written for these tests; each pair says the
+// same kind of thing with the vocabulary of its side.
+TEST(DetectLanguage, IranianPersianStaysFa) {
+  const char* cases[] = {
+      "به گفتهٔ رئیس دانشگاه علوم پزشکی استان اصفهان، بیمارستان‌های این استان از ۱۲ فروردین "
+      "بیماران را بدون نوبت می‌پذیرند و دانشجویان پزشکی در آن‌ها کار می‌کنند.",
+      "نتایج کنکور سراسری روز ۲۵ اردیبهشت اعلام می‌شود و داوطلبان می‌توانند کارنامهٔ خود را از "
+      "سایت سازمان سنجش دریافت کنند.",
+      // "ریاست جمهوری" is everyday Iranian news vocabulary: it must not read as Dari.
+      "سخنگوی نهاد ریاست جمهوری گفت که دفتر ریاست جمهوری گزارش کامل این سفر را به زودی منتشر "
+      "می‌کند و وزیر خارجه نیز در این نشست حضور داشت.",
+      // Persian without any of پ چ ژ گ (short UI strings): its ی and ک are not Arabic.
+      "در حال حاضر سرویسی انتخاب نشده است. خطای غیرمنتظره رخ داده است و امکان دسترسی وجود ندارد.",
+  };
+  for (const char* c : cases) {
+    EXPECT_EQ(DetectLanguage(c).code, "fa") << c;
+    EXPECT_LT(DariEvidence(c), 4) << c;
+  }
+}
+
+TEST(DetectLanguage, DariIsPrs) {
+  const char* cases[] = {
+      "به گفتهٔ رئیس شفاخانهٔ ولایتی بلخ، داکتران این شفاخانه از ۱۵ حمل بیماران را بدون نوبت "
+      "می‌پذیرند و محصلان پوهنتون طب در آن کار می‌کنند.",
+      "نتایج امتحان کانکور روز ۲ ثور اعلام می‌شود و شاگردان لیسه‌ها می‌توانند نتیجهٔ خود را از "
+      "ریاست معارف ولایت هرات دریافت کنند.",
+  };
+  for (const char* c : cases) EXPECT_EQ(DetectLanguage(c).code, "prs") << c;
+}
+
+TEST(DariEvidence, MonthsOfEachCalendarSide) {
+  EXPECT_LT(DariEvidence("۱۲ فروردین ۱۴۰۳"), 0);
+  EXPECT_LT(DariEvidence("۲۵ اردیبهشت"), 0);
+  EXPECT_GT(DariEvidence("۱۵ حمل ۱۴۰۳"), 0);
+  EXPECT_GT(DariEvidence("۲ ثور"), 0);
+  // حمل is also "transport": alone it is no evidence.
+  EXPECT_EQ(DariEvidence("حمل و نقل عمومی"), 0);
+  EXPECT_LT(DariEvidence("استان و بیمارستان و دانشگاه"), 0);
+  EXPECT_GT(DariEvidence("ولایت و شفاخانه و پوهنتون"), 0);
+}
+
 TEST(ResolveLanguage, DeclaredIsKeptWhenPlausible) {
   auto g = ResolveLanguage("en-US", kEnglish);
   EXPECT_EQ(g.code, "en");
