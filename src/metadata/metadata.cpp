@@ -782,7 +782,7 @@ bool MostlyDate(std::string_view text, const DateMatch& m) {
 // page chrome and related lists; never in comments. Bounded by kMaxScanBytes.
 std::optional<DateTime> FirstDateInPage(const Node* root, const DateContext& ctx) {
   constexpr size_t kMaxScanBytes = 200000;
-  std::optional<DateTime> in_chrome;
+  std::optional<DateTime> in_chrome, in_sentence;
   size_t bytes = 0;
   for (const Node* n = root; n && bytes < kMaxScanBytes;) {
     if (n->IsElement() && (n->Is(Tag::kScript) || n->Is(Tag::kStyle) || n->Is(Tag::kTemplate) ||
@@ -797,6 +797,11 @@ std::optional<DateTime> FirstDateInPage(const Node* root, const DateContext& ctx
         if (!PlausibleDate(m.value, ctx) || m.relative) continue;
         unsigned z = ZoneOf(n, nullptr);
         if (z & kInComment) break;
+        // "… bei St. Moritz vom 31.05.2021 (links) …" dates a picture, not the page.
+        if (!MostlyDate(text, m)) {
+          if (!in_sentence && !(z & (kInChrome | kInRelated))) in_sentence = m.value;
+          continue;
+        }
         if (!(z & (kInChrome | kInRelated))) return m.value;
         if (!in_chrome) in_chrome = m.value;
         break;
@@ -804,7 +809,7 @@ std::optional<DateTime> FirstDateInPage(const Node* root, const DateContext& ctx
     }
     n = NextInPreorder(n, root);
   }
-  return in_chrome;
+  return in_chrome ? in_chrome : in_sentence;
 }
 
 struct DateChoice {

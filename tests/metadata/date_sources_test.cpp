@@ -120,3 +120,16 @@ TEST(DateSources, DayFirstDateInTheUrlSlug) {
 
 }  // namespace
 }  // namespace matn
+
+namespace matn {
+namespace {
+
+TEST(DateSources, DateInsideASentenceLosesToADateline) {
+  Metadata md = Extract(R"(<html><head><title>Schneekarten</title></head><body><h1>Schneekarten</h1>
+    <p>Das Satellitenbild bei St. Moritz vom 31.05.2021 zeigt links die Schneedecke und rechts die Klassifizierung.</p>
+    <p>Letzte Änderung: 14.01.2022 um 09:25</p></body></html>)");
+  EXPECT_EQ(Day(md), "2022-01-14");
+}
+
+}  // namespace
+}  // namespace matn
