@@ -510,9 +510,24 @@ struct Tokenizer::Impl {
     attr_open = had_attrs = true;
     attr_dup = false;
   }
-  void CommitAttr();
-  // The spec checks for a duplicate when leaving the attribute name state.
-  void CheckDuplicate();
+  // Inline: runs for every tag and attribute; the rare parts are out of line.
+  void CommitAttr() {
+    if (!attr_open) return;
+    attr_open = false;
+    if (attr_dup) return;
+    if (num_attrs == attrs.size() || dup_hashed) return CommitAttrSlow();
+    attrs[num_attrs++] = {attr_name.view(), attr_value.view()};
+  }
+  void CommitAttrSlow();
+  // The spec compares names when leaving the attribute name state; the current
+  // attribute is only committed later (its value still has to be read), which
+  // is the same thing since nothing can be added in between.
+  void CheckDuplicate() {
+    if (num_attrs && IsDuplicate(attr_name.view())) {
+      attr_dup = true;
+      Err("duplicate-attribute");
+    }
+  }
   bool IsDuplicate(std::string_view name);
   void HashInsert(uint32_t i);
   void AddLower(Acc& a, const char* s, size_t n) {
@@ -551,20 +566,7 @@ struct Tokenizer::Impl {
   void Run();
 };
 
-// The spec compares names when leaving the attribute name state; the current
-// attribute is only committed later (its value still has to be read), which
-// is the same thing since nothing can be added in between.
-void Tokenizer::Impl::CheckDuplicate() {
-  if (num_attrs && IsDuplicate(attr_name.view())) {
-    attr_dup = true;
-    Err("duplicate-attribute");
-  }
-}
-
-void Tokenizer::Impl::CommitAttr() {
-  if (!attr_open) return;
-  attr_open = false;
-  if (attr_dup) return;
+void Tokenizer::Impl::CommitAttrSlow() {
   if (num_attrs == attrs.size()) attrs.resize(attrs.size() * 2 + 8);
   attrs[num_attrs] = {attr_name.view(), attr_value.view()};
   if (dup_hashed) {
