@@ -583,7 +583,8 @@ bool OpensWithBoilerHeading(const Ctx& c, uint32_t i) {
 // The <article> that holds the page's headline (an h1/h2 equal to the
 // title), on pages that show several articles one after another (infinite
 // scroll, "next story" appended below): kNone when there is no such heading.
-uint32_t TitleArticle(const Ctx& c, std::string_view title) {
+// The page's headline: the first h1/h2 equal to the title (kNone if none).
+uint32_t TitleHeading(const Ctx& c, std::string_view title) {
   if (title.empty() || title.size() > 1024) return kNone;
   const auto& items = c.items;
   int checked = 0;
@@ -596,11 +597,15 @@ uint32_t TitleArticle(const Ctx& c, std::string_view title) {
     bool p = false;
     for (uint32_t j = i + 1; j < h.end; ++j)
       if (!(items[j].flags & kFElem)) AppendCollapsed(items[j].node->data, &buf, &p);
-    if (!SameTitle(buf, title)) continue;
-    for (uint32_t a = h.parent; a != kNone; a = items[a].parent)
-      if (items[a].tag == Tag::kArticle && (items[a].flags & kFElem)) return a;
-    return kNone;
+    if (SameTitle(buf, title)) return i;
   }
+  return kNone;
+}
+
+uint32_t TitleArticle(const Ctx& c, uint32_t heading) {
+  if (heading == kNone) return kNone;
+  for (uint32_t a = c.items[heading].parent; a != kNone; a = c.items[a].parent)
+    if (c.items[a].tag == Tag::kArticle && (c.items[a].flags & kFElem)) return a;
   return kNone;
 }
 
@@ -1469,7 +1474,8 @@ Article Run(const Document& doc, const ExtractOptions& opt, std::string* explain
   modes[3] = modes[2];
   modes[3].clean_conditionally = false;
   Attempt best;
-  const uint32_t title_article = TitleArticle(c, opt.title);
+  const uint32_t title_heading = TitleHeading(c, opt.title);
+  const uint32_t title_article = TitleArticle(c, title_heading);
   for (int k = 0; k < 4; ++k) {
     Score(c, modes[k]);
     Region r = Select(c, modes[k], explain, title_article);
@@ -1520,6 +1526,47 @@ Article Run(const Document& doc, const ExtractOptions& opt, std::string* explain
           best = std::move(a);
         }
       }
+    }
+  }
+  // The standfirst: paragraphs between the headline and the chosen body
+  // (a lead in the article header, an intro box above the text) belong to
+  // the article, whatever their classes are called.
+  if (title_heading != kNone && title_heading < best.top && !IsAncestor(c, title_heading, best.top)) {
+    const auto& items = c.items;
+    uint32_t leads[3];
+    int nlead = 0;
+    uint32_t range_chars = 0;
+    bool ok = true;
+    for (uint32_t j = items[title_heading].end; j < best.top && ok; ++j) {
+      const Item& it = items[j];
+      if (!(it.flags & kFElem) || IsAncestor(c, j, best.top)) continue;
+      range_chars += it.own_chars;
+      if (range_chars > 3000) ok = false;
+      if (!(it.flags & kFBlock) || it.own_chars < 80 || it.own_link_chars * 10 > it.own_chars * 3) continue;
+      if (it.flags & (kFUnlikely | kFComment | kFInFigure | kFHeading)) continue;
+      if (it.cats & (kCatMeta | kCatCaption | kCatStrongBoiler | kCatComment)) continue;
+      // Text beside a picture is its caption.
+      if (items[it.parent].n_img > 0 || it.n_img > 0) continue;
+      if (nlead == 3) ok = false;
+      else leads[nlead++] = j;
+    }
+    if (ok && nlead > 0) {
+      std::vector<Block> lead;
+      Mode m;
+      Serializer s(c, opt, m, &lead, nullptr, nullptr);
+      for (int k = 0; k < nlead; ++k) s.Run(leads[k], true, items[leads[k]].chars);
+      // Not when the body (or the JSON-LD lead) already has it.
+      size_t look = std::min<size_t>(best.blocks.size(), 8);
+      lead.erase(std::remove_if(lead.begin(), lead.end(),
+                                [&](const Block& b) {
+                                  for (size_t k = 0; k < look; ++k)
+                                    if (best.blocks[k].text == b.text) return true;
+                                  return false;
+                                }),
+                 lead.end());
+      if (explain && !lead.empty()) *explain += "standfirst: " + std::to_string(lead.size()) + " blocks\n";
+      best.blocks.insert(best.blocks.begin(), std::make_move_iterator(lead.begin()),
+                         std::make_move_iterator(lead.end()));
     }
   }
   art.blocks = std::move(best.blocks);

@@ -194,5 +194,29 @@ TEST(Selection, CallToActionAndDisclaimerGo) {
   EXPECT_FALSE(Has(t, "We earn money")) << t;
 }
 
+// The standfirst between the headline and the body (in the article's
+// header, under any class name) is part of the article; a photo caption
+// beside a picture there is not.
+TEST(Selection, StandfirstUnderTheHeadlineJoinsTheBody) {
+  std::string html =
+      "<html><body><div class=\"page\"><header class=\"top\"><h1>Bridge to close for a year</h1>"
+      "<div class=\"xyz-dek\"><p>The old stone bridge will close in March because two of its piers have "
+      "moved, the council decided on Monday evening after a long debate.</p></div>"
+      "<div class=\"pic\"><img src=\"/b.jpg\"><p>The old bridge in the morning fog, seen from the east "
+      "bank of the river near the ferry landing. (Photo: J. Roe)</p></div></header>"
+      "<div class=\"main\"><div class=\"body\">";
+  for (int i = 0; i < 5; ++i)
+    html += "<p>Paragraph " + std::to_string(i) +
+            " of the story about the bridge, long enough to be a paragraph, with a comma or two, and more.</p>";
+  html += "</div><div class=\"tools\"><a href=\"/print\">Print</a></div></div></div></body></html>";
+  ExtractOptions opt;
+  opt.title = "Bridge to close for a year";
+  std::string t = Extract(html, opt);
+  EXPECT_TRUE(Has(t, "will close in March")) << t;
+  EXPECT_LT(t.find("will close in March"), t.find("Paragraph 0")) << t;
+  EXPECT_TRUE(Has(t, "Paragraph 4 of the story")) << t;
+  EXPECT_FALSE(Has(t, "morning fog")) << t;
+}
+
 }  // namespace
 }  // namespace matn
