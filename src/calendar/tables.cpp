@@ -207,6 +207,39 @@ const Row kRows[] = {
      "نشر|منتشر شده|منتشر|شده|بروزرسانی|به روز رسانی|آخرین|نشرت|نشر في|بتاريخ|تحديث|آخر تحديث|خپور|"
      "خپره|شوی|شوې|نېټه|اشاعت|شائع|روز|يوم",
      Kind::kLabel, 0, 0},
+    // ---- Italian, Portuguese, Dutch, Turkish, Russian: weekdays and relative phrases;
+    // Polish and Czech month names (genitive, as dates write them).
+    {"stycznia|ledna", Kind::kMonth, G, 1}, {"lutego|unora", Kind::kMonth, G, 2},
+    {"marca|brezna|března", Kind::kMonth, G, 3}, {"kwietnia|dubna", Kind::kMonth, G, 4},
+    {"maja|kvetna|května", Kind::kMonth, G, 5}, {"czerwca|cervna|června", Kind::kMonth, G, 6},
+    {"lipca|cervence|července", Kind::kMonth, G, 7}, {"sierpnia|srpna", Kind::kMonth, G, 8},
+    {"wrzesnia|września|zari|září", Kind::kMonth, G, 9}, {"pazdziernika|października|rijna|října", Kind::kMonth, G, 10},
+    {"listopada|listopadu", Kind::kMonth, G, 11}, {"grudnia|prosince", Kind::kMonth, G, 12},
+    {"lunedì|maandag|pazartesi|понедельник", Kind::kWeekday, 0, 1},
+    {"martedì|terça-feira|terça|dinsdag|salı|вторник", Kind::kWeekday, 0, 2},
+    {"mercoledì|quarta-feira|woensdag|çarşamba|среда", Kind::kWeekday, 0, 3},
+    {"giovedì|quinta-feira|donderdag|perşembe|четверг", Kind::kWeekday, 0, 4},
+    {"venerdì|sexta-feira|vrijdag|cuma|пятница", Kind::kWeekday, 0, 5},
+    {"sabato|zaterdag|cumartesi|суббота", Kind::kWeekday, 0, 6},
+    {"domenica|zondag|pazar|воскресенье", Kind::kWeekday, 0, 7},
+    {"segunda-feira", Kind::kWeekday, 0, 1},
+    {"secondi|seconden|saniye|секунд|секунды", Kind::kUnit, kSecond, 0}, {"секунду", Kind::kUnit, kSecond, 1},
+    {"minuti|minuut|dakika|минут|минуты", Kind::kUnit, kMinute, 0}, {"минуту", Kind::kUnit, kMinute, 1},
+    {"ora|ore|uur|saat|часа|часов", Kind::kUnit, kHour, 0}, {"час", Kind::kUnit, kHour, 1},
+    {"giorno|giorni|dag|dagen|gün|дня|дней", Kind::kUnit, kDay, 0}, {"день", Kind::kUnit, kDay, 1},
+    {"settimana|settimane|weken|hafta|недели|недель", Kind::kUnit, kWeek, 0}, {"неделю", Kind::kUnit, kWeek, 1},
+    {"mese|mesi|mês|maand|maanden|ay|месяца|месяцев", Kind::kUnit, kMonthUnit, 0}, {"месяц", Kind::kUnit, kMonthUnit, 1},
+    {"anno|anni|jaar|jaren|yıl|года|лет", Kind::kUnit, kYear, 0}, {"год", Kind::kUnit, kYear, 1},
+    {"há|ha", Kind::kAgoBefore, 0, 0},
+    {"fa|geleden|önce|назад", Kind::kAgoAfter, 0, 0},
+    {"oggi|hoje|vandaag|bugün|сегодня", Kind::kRelDay, 0, 0},
+    {"ieri|ontem|gisteren|dün|вчера", Kind::kRelDay, 0, -1},
+    {"anteontem|eergisteren|позавчера", Kind::kRelDay, 0, -2},
+    {"domani|amanhã|yarın|завтра", Kind::kRelDay, 0, 1},
+    {"um|uma|een|bir", Kind::kNumber, 0, 1},
+    {"г", Kind::kEra, 0, kEraGregorian},
+    {"un'ora", Kind::kUnit, kHour, 1}, {"un'ora", Kind::kStarter, 0, 0},
+
     // ---- Chinese, Japanese, Korean. Han and kana are written without spaces: each
     // character is a word and spellings are found by joining up to three (IsUnspacedCjk).
     // Dates are numbers with marks: 2021年7月5日, 2021년 7월 5일, 14时30分, 令和3年.

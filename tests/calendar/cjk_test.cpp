@@ -115,3 +115,39 @@ TEST(CjkDates, FindInRunningText) {
 
 }  // namespace
 }  // namespace matn
+
+namespace matn {
+namespace {
+
+// Italian, Portuguese, Dutch, Turkish and Russian weekdays and relative phrases;
+// Polish and Czech month names. 2024-07-05 was a Friday (venerdì, sexta-feira,
+// vrijdag, Cuma, пятница); "fa", "há", "geleden", "önce", "назад" = ago.
+TEST(MoreLanguages, WeekdaysAndMonths) {
+  EXPECT_EQ(Parse("venerdì 5 luglio 2024"), "2024-07-05");
+  EXPECT_EQ(Parse("sexta-feira, 5 de julho de 2024"), "2024-07-05");
+  EXPECT_EQ(Parse("vrijdag 5 juli 2024"), "2024-07-05");
+  EXPECT_EQ(Parse("Cuma, 5 Temmuz 2024"), "2024-07-05");
+  EXPECT_EQ(Parse("пятница, 5 июля 2024 г."), "2024-07-05");
+  EXPECT_EQ(Parse("5 lipca 2024"), "2024-07-05");
+  EXPECT_EQ(Parse("5. července 2024"), "2024-07-05");
+  EXPECT_EQ(Parse("12 października 2023"), "2023-10-12");
+}
+
+TEST(MoreLanguages, Relative) {
+  DateTime ref = Ref(2024, 7, 6, 12, 0);
+  EXPECT_EQ(Parse("2 ore fa", ref), "2024-07-06T10:00");
+  EXPECT_EQ(Parse("un'ora fa", ref), "2024-07-06T11:00");
+  EXPECT_EQ(Parse("ieri", ref), "2024-07-05");
+  EXPECT_EQ(Parse("há 2 horas", ref), "2024-07-06T10:00");
+  EXPECT_EQ(Parse("ontem", ref), "2024-07-05");
+  EXPECT_EQ(Parse("2 uur geleden", ref), "2024-07-06T10:00");
+  EXPECT_EQ(Parse("gisteren", ref), "2024-07-05");
+  EXPECT_EQ(Parse("2 saat önce", ref), "2024-07-06T10:00");
+  EXPECT_EQ(Parse("dün", ref), "2024-07-05");
+  EXPECT_EQ(Parse("3 дня назад", ref), "2024-07-03");
+  EXPECT_EQ(Parse("час назад", ref), "2024-07-06T11:00");
+  EXPECT_EQ(Parse("вчера", ref), "2024-07-05");
+}
+
+}  // namespace
+}  // namespace matn
