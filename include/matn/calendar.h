@@ -10,7 +10,10 @@
 // A UTC offset appears in the result only when the text states or implies one.
 //
 // Gregorian month names are also read in Portuguese, Italian, Dutch, Turkish,
-// Russian and Ukrainian (no weekdays or relative phrases in those).
+// Russian, Ukrainian, Polish and Czech; weekdays and relative phrases in Italian,
+// Portuguese, Dutch, Turkish and Russian too ("venerdì", "sexta-feira", "vrijdag",
+// "Cuma", "пятница"; "2 ore fa", "há 2 horas", "2 uur geleden", "2 saat önce",
+// "3 дня назад", "ieri", "ontem", "gisteren", "dün", "вчера").
 //
 // Chinese, Japanese and Korean dates are numbers with marks, in running text
 // without spaces too: "2021年7月5日", "2024年07月05日 14:30", "2024年7月5号",
