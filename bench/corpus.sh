@@ -37,10 +37,10 @@ for j in 1 2; do
 done
 echo "| speed-up -j 2 / -j 1 | | $(python3 -c "print(f'{$wall_j1/$wall_j2:.2f}x')") |"
 # CPU by role (per-thread clocks; unlike wall time, hardly affected by other
-# load): reading is serial, so on N cores the best wall time is
-# max(reader, total / N); the writer runs on its own thread.
-split=$("$build/matn" warc --quiet --stats -j 1 "$small" 2>&1 >/dev/null | grep '^cpu seconds')
+# load). Workers do all three; reading is serial, so on N cores the best wall
+# time is max(reading, total / N).
+split=$("$build/matn" warc --quiet --stats -j 1 "$small" 2>&1 >/dev/null | grep '^cpu seconds by role')
 read -r rd wk wr < <(echo "$split" | sed 's/[^0-9. ]//g')
-echo "| CPU by role, -j 1 | reader / workers / writer | $rd / $wk / $wr s; predicted -j 2 speed-up $(python3 -c "t=$rd+$wk; print(f'{t/max($rd, t/2):.2f}x')") |"
+echo "| CPU by role, -j 1 | reading / extracting / writing | $rd / $wk / $wr s; predicted -j 2 speed-up $(python3 -c "t=$rd+$wk+$wr; print(f'{t/max($rd, t/2):.2f}x')") |"
 read -r wall user sys rss < <(timeit "$build/matn" warc --quiet -j 2 "$big")
 echo "| peak memory, matn warc -j 2 | $(basename "$big"): $((usize/1000000)) MB uncompressed, $(($(stat -c %s "$big")/1000000)) MB gzip | $((rss/1024)) MB peak RSS in $wall s |"

@@ -487,7 +487,7 @@ static int RunExtractCommand(int argc, char** argv, bool warc_mode) {
                  static_cast<unsigned long long>(cs.page_bytes), total, total > 0 ? cs.records / total : 0.0,
                  total > 0 ? cs.page_bytes / total / 1e6 : 0.0, pct(t.decode_s), pct(t.parse_s), pct(t.extract_s));
     if (cs.reader_cpu_s + cs.worker_cpu_s > 0)
-      std::fprintf(stderr, "cpu seconds by thread role: reader %.3f, workers %.3f, writer %.3f\n", cs.reader_cpu_s,
+      std::fprintf(stderr, "cpu seconds by role: reading %.3f, extracting %.3f, writing %.3f\n", cs.reader_cpu_s,
                    cs.worker_cpu_s, cs.writer_cpu_s);
   }
   return (failed > 0 || write_failed) ? kExitInputFailed : kExitOk;

@@ -16,9 +16,10 @@
 //   * One bad input never stops the others.
 //
 // THREADS. `threads` is the number of busy threads: there is no separate
-// reader thread — the workers take turns reading input (one at a time, in
-// short batches) between pages, so reading overlaps extraction and `-j 1`
-// really uses one core. The sink runs on the calling thread.
+// reader or writer thread — the workers take turns reading input (one at a
+// time, in short batches) and calling the sink between pages, so reading
+// overlaps extraction and `-j 1` really uses one core. The calling thread
+// waits and reports progress.
 #pragma once
 
 #include <cstdint>
@@ -42,7 +43,7 @@ struct CorpusOptions {
   size_t queue_depth = 0;   // pages in flight; 0 = 8 per thread
   std::string_view url;     // --url for a single HTML input
   std::string_view charset; // transport charset for HTML file inputs
-  // Called about twice a second from the writer thread (for progress lines).
+  // Called about twice a second from the calling thread (for progress lines).
   std::function<void(const struct CorpusStats&)> on_progress;
 };
 
@@ -57,13 +58,15 @@ struct CorpusStats {
   uint64_t page_bytes = 0;        // bytes of HTML handed to the pipeline
   PageTimings timings;            // summed over workers (with pipeline.timings)
   double seconds = 0;             // wall time
-  // CPU seconds by role (per-thread clocks): reading WARC/stdin input
-  // (decompression, WARC and HTTP parsing), workers (summed), and the
-  // calling thread's writing (the sink).
+  // CPU seconds by role, summed over the workers (per-thread clocks): reading
+  // WARC/stdin input (decompression, WARC and HTTP parsing), extracting
+  // (everything else a worker does), and writing (the sink).
   double reader_cpu_s = 0, worker_cpu_s = 0, writer_cpu_s = 0;
 };
 
-// Receives formatted records, in order, on the calling thread of RunCorpus.
+// Receives formatted records, in order (unless unordered), one call at a time:
+// calls never overlap and each happens-after the previous one, but they come
+// from the worker threads, not the calling thread of RunCorpus.
 using RecordSink = std::function<void(std::string_view formatted, const Record& record)>;
 
 // Runs the corpus job. Returns non-OK only for a usage problem (no inputs);

@@ -1,16 +1,18 @@
-// The corpus runner: N workers that take turns reading, the caller's thread writing.
+// The corpus runner: N workers that take turns reading and writing.
 //
 // Why this shape: WARC files are one sequential stream each, so reading them is
 // serial, while parsing and extraction are independent per page. There is no
-// dedicated reader thread: when the queue runs low, one worker takes the
-// reader role (a flag, so at most one at a time), reads a short batch of
-// records and goes back to extracting. So `-j N` means N busy threads in all —
-// with a separate reader, `-j 1` already used 1.2 cores and `-j 2` could not be
-// twice as fast — and reading on one core overlaps extraction on the others,
-// which bounds the speed-up by max(read, total / N) rather than Amdahl's law.
-// Reading only frames records: HTTP-date parsing happens in the workers and
-// record bodies are moved, not copied, into jobs.
-// Jobs are numbered; the writer emits records by number. A counting gate bounds
+// dedicated reader or writer thread: when the queue runs low, one worker takes
+// the reader role (a flag, so at most one at a time), reads a short batch of
+// records and goes back to extracting; a worker that finishes a page and finds
+// the writer role free writes every record that is ready. So `-j N` means N
+// busy threads in all — with a separate reader and writer, `-j 1` already used
+// 1.2 cores and `-j 2` had three threads on two cores — and reading on one core
+// overlaps extraction on the others, which bounds the speed-up by
+// max(read, total / N) rather than by Amdahl's law. Reading only frames
+// records: HTTP-date parsing happens in the workers and record bodies are
+// moved, not copied, into jobs.
+// Jobs are numbered; records are written by number. A counting gate bounds
 // the jobs between reading and writing, so memory stays flat however large the
 // input and however slow one page is (a slow page holds back at most `depth`
 // others).
@@ -89,9 +91,18 @@ class Runner {
     }
     std::vector<std::thread> workers;
     for (int i = 0; i < threads_; ++i) workers.emplace_back([this] { Work(); });
-    Write(start);
+    // The calling thread only reports progress; the sink runs on the workers.
+    auto last_progress = start;
+    for (;;) {
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        if (finish_cv_.wait_for(lock, std::chrono::milliseconds(500), [&] { return workers_done_ == threads_; }))
+          break;
+      }
+      Progress(start, &last_progress);
+    }
     for (auto& w : workers) w.join();
-    stats_->inputs = inputs_done_;
+    Snapshot(stats_);
     stats_->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
 
@@ -233,7 +244,7 @@ class Runner {
   // ---- workers ----
   void Work() {
     PageTimings timings;
-    double reading_cpu = 0;
+    double reading_cpu = 0, writing_cpu = 0;
     for (;;) {
       Job job;
       {
@@ -249,7 +260,6 @@ class Runner {
             lock.lock();
             reader_busy_ = false;
             jobs_cv_.notify_all();  // others may wait for a turn to read, or for the end
-            if (reading_done_) done_cv_.notify_all();
             continue;
           }
           if (!jobs_.empty()) break;
@@ -262,9 +272,7 @@ class Runner {
       }
       Done d = Process(&job, &timings);
       job = Job();  // free the page before waiting for the next one
-      std::lock_guard<std::mutex> lock(mu_);
-      done_.emplace(d.seq, std::move(d));
-      done_cv_.notify_one();
+      writing_cpu += Deliver(std::move(d));
     }
     double cpu = ThreadCpuSeconds();
     std::lock_guard<std::mutex> lock(mu_);
@@ -272,9 +280,40 @@ class Runner {
     stats_->timings.parse_s += timings.parse_s;
     stats_->timings.extract_s += timings.extract_s;
     stats_->reader_cpu_s += reading_cpu;
-    stats_->worker_cpu_s += cpu - reading_cpu;
+    stats_->worker_cpu_s += cpu - reading_cpu - writing_cpu;
+    stats_->writer_cpu_s += writing_cpu;
     ++workers_done_;
-    done_cv_.notify_all();
+    finish_cv_.notify_all();
+  }
+
+  // Hands a finished record to the writer role: whoever finds it free takes
+  // it and writes every record that is ready (in order unless unordered), so
+  // no thread is spent on writing and a slow sink delays only its holder.
+  // Returns the CPU seconds spent writing.
+  double Deliver(Done d) {
+    std::unique_lock<std::mutex> lock(mu_);
+    done_.emplace(d.seq, std::move(d));
+    if (writing_) return 0;  // the holder checks done_ again before leaving
+    writing_ = true;
+    double t0 = ThreadCpuSeconds();
+    for (;;) {
+      auto it = done_.begin();
+      if (it == done_.end() || (opt_.ordered && it->first != next_write_)) break;
+      Done r = std::move(it->second);
+      done_.erase(it);
+      ++next_write_;
+      // The gate opens: a worker may be waiting to read.
+      if (in_flight_-- == depth_ || jobs_.size() < low_water_) jobs_cv_.notify_one();
+      lock.unlock();
+      ++records_;
+      if (r.failed) ++failed_;
+      page_bytes_ += r.page_bytes;
+      sink_(r.formatted, r.record);
+      r = Done();  // freed outside the lock
+      lock.lock();
+    }
+    writing_ = false;
+    return ThreadCpuSeconds() - t0;
   }
 
   Done Process(Job* job, PageTimings* timings) {
@@ -307,45 +346,15 @@ class Runner {
     return d;
   }
 
-  // ---- writer (the caller's thread) ----
-  void Write(std::chrono::steady_clock::time_point start) {
-    double writer_cpu0 = ThreadCpuSeconds();
-    uint64_t next = 0;
-    auto last_progress = start;
-    for (;;) {
-      Done d;
-      {
-        std::unique_lock<std::mutex> lock(mu_);
-        auto ready = [&] {
-          if (done_.empty()) return false;
-          return !opt_.ordered || done_.begin()->first == next;
-        };
-        done_cv_.wait_for(lock, std::chrono::milliseconds(500), [&] {
-          return ready() || (workers_done_ == threads_ && done_.empty());
-        });
-        if (!ready()) {
-          if (workers_done_ == threads_ && done_.empty()) break;
-          lock.unlock();
-          Progress(start, &last_progress);
-          continue;
-        }
-        auto it = done_.begin();
-        d = std::move(it->second);
-        done_.erase(it);
-        ++next;
-        // The gate opens: a worker may be waiting to read.
-        if (in_flight_-- == depth_ || jobs_.size() < low_water_) jobs_cv_.notify_one();
-      }
-      ++stats_->records;
-      if (d.failed) ++stats_->failed;
-      stats_->page_bytes += d.page_bytes;
-      sink_(d.formatted, d.record);
-      Progress(start, &last_progress);
-    }
-    stats_->bytes_read = bytes_read_;
-    stats_->warc_records = warc_records_;
-    stats_->skipped_non_html = skipped_;
-    stats_->writer_cpu_s = ThreadCpuSeconds() - writer_cpu0;
+  // The counters that workers update while running.
+  void Snapshot(CorpusStats* s) const {
+    s->inputs = inputs_done_;
+    s->records = records_;
+    s->failed = failed_;
+    s->page_bytes = page_bytes_;
+    s->bytes_read = bytes_read_;
+    s->warc_records = warc_records_;
+    s->skipped_non_html = skipped_;
   }
 
   void Progress(std::chrono::steady_clock::time_point start, std::chrono::steady_clock::time_point* last) {
@@ -353,12 +362,11 @@ class Runner {
     auto now = std::chrono::steady_clock::now();
     if (now - *last < std::chrono::milliseconds(500)) return;
     *last = now;
-    stats_->inputs = inputs_done_;
-    stats_->bytes_read = bytes_read_;
-    stats_->warc_records = warc_records_;
-    stats_->skipped_non_html = skipped_;
-    stats_->seconds = std::chrono::duration<double>(now - start).count();
-    opt_.on_progress(*stats_);
+    CorpusStats p;
+    p.bytes_total = stats_->bytes_total;
+    Snapshot(&p);
+    p.seconds = std::chrono::duration<double>(now - start).count();
+    opt_.on_progress(p);
   }
 
   const std::vector<std::string>& inputs_;
@@ -378,14 +386,15 @@ class Runner {
   WarcRecord rec_;
 
   std::mutex mu_;
-  std::condition_variable jobs_cv_, done_cv_;
+  std::condition_variable jobs_cv_, finish_cv_;
   std::deque<Job> jobs_;
   std::map<uint64_t, Done> done_;
-  uint64_t next_seq_ = 0;
+  uint64_t next_seq_ = 0, next_write_ = 0;
   size_t in_flight_ = 0;
-  bool reading_done_ = false, reader_busy_ = false;
+  bool reading_done_ = false, reader_busy_ = false, writing_ = false;
   int workers_done_ = 0;
   std::atomic<uint64_t> bytes_read_{0}, warc_records_{0}, skipped_{0}, inputs_done_{0};
+  std::atomic<uint64_t> records_{0}, failed_{0}, page_bytes_{0};
 };
 
 }  // namespace
