@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
+#include <unordered_map>
 
 #include "text/utf8.h"
 
@@ -186,6 +187,23 @@ void Lexicon::Load() {
   available_ = words_.size() > std::size(kCommonCompounds);
   words_.Build();
   stripped_.Build();
+  CountSecondElements();
+}
+
+void Lexicon::CountSecondElements() {
+  // Counted in a scratch table first (WordSet values are fixed once added).
+  std::unordered_map<std::string_view, uint32_t> counts;
+  for (uint32_t i = 0; i < words_.size(); ++i) {
+    std::string_view w = words_.Key(i);
+    size_t z = w.find(kZwnjUtf8);
+    if (z == std::string_view::npos || z == 0) continue;
+    std::string_view x = w.substr(0, z), y = w.substr(z + kZwnjUtf8.size());
+    if (y.empty() || y.find(kZwnjUtf8) != std::string_view::npos) continue;
+    if (words_.Contains(x) && words_.Contains(y)) ++counts[y];
+  }
+  second_.Reserve(counts.size(), counts.size() * 12);
+  for (const auto& [y, n] : counts) second_.Add(y, n);
+  second_.Build();
 }
 
 void Lexicon::Add(std::string_view line) {

@@ -59,6 +59,12 @@ class Lexicon {
   // `form` (with ZWNJ) is a compound that is written fused or with a ZWNJ but
   // never with a space: only spaced parts are joined, a fused spelling stays.
   bool JoinsWhenSpaced(std::string_view form) const { return spaced_.Contains(form); }
+  // How many listed two-part compounds X‌w have the free word `w` as their
+  // second part (X a listed word too): how productive w is as a second element.
+  uint32_t SecondElementCount(std::string_view w) const {
+    uint32_t v = second_.Find(w);
+    return v == WordSet::kMissing ? 0 : v;
+  }
 
  private:
   Lexicon() = default;
@@ -68,6 +74,8 @@ class Lexicon {
   WordSet stripped_;  // ZWNJ-less spelling → index into words_
   WordSet common_;    // built-in compounds
   WordSet spaced_;    // built-in compounds also written fused
+  WordSet second_;    // second part of listed two-part compounds → count
+  void CountSecondElements();
   void Add(std::string_view folded_word);
   std::string scratch_;
 };

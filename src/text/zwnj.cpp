@@ -90,6 +90,11 @@ constexpr sv kNumerals[] = {"یک", "دو", "سه", "چهار", "پنج", "شش"
 // First elements that are prepositions/adverbs on their own but prefixes in
 // the compounds the word list writes with a ZWNJ (پیش‌بینی، فرا‌ملی، غیر‌نظامی).
 constexpr sv kPrefixLike[] = {"پیش", "پس", "فرا", "فرو", "ضد", "غیر", "نیمه", "فوق"};
+// Copula and auxiliaries, which follow a participle or noun as a word of their own.
+constexpr sv kCopulas[] = {"است", "اند", "ام", "ای", "ایم", "اید", "بود", "بودند", "باشد", "باشند",
+                           "بوده", "شد", "شده", "شدند", "شود", "شوند"};
+// Listed compounds a second element must end before it counts as productive.
+constexpr uint32_t kMinSecondElementCount = 3;
 // Comparatives that keep ‑تر/‑ترین joined (Farhangestan's exceptions).
 constexpr sv kFusedComparatives[] = {"بیش", "کم", "به", "مه", "که"};
 
@@ -149,6 +154,7 @@ class Repairer {
   bool PluralFirst(sv w, std::vector<size_t>* cuts) const;
   bool SuffixCuts(sv w, std::vector<size_t>* cuts) const;
   bool ComparativeCuts(sv w, std::vector<size_t>* cuts) const;
+  bool ProductiveCompound(sv x, sv y) const;
   bool CompoundCuts(sv w, std::vector<size_t>* cuts) const;
   void AddCut(sv w, size_t at, std::vector<size_t>* cuts) const {
     // Invisible after a non-joining letter: such words are written without it.
@@ -380,7 +386,21 @@ bool Repairer::ShouldJoin(sv x, sv y) const {
   if (x == "بی") return Has(Cat(x, kZ, y));
   if (In(kPrefixLike, x)) return Has(Cat(x, kZ, y)) && !VerbForm(y);
   if (y == "ترین" || y == "تر") return Has(Cat(x, "تر")) || Has(Cat(x, kZ, "تر"));
-  return false;
+  return ProductiveCompound(x, y);
+}
+
+// Two free words the list joins with a ZWNJ (X‌Y), where Y ends many listed
+// compounds (a productive second element, learned from the list: ‑سنگ، ‑رتبه
+// are not, ‑نامه، ‑دهنده are) and neither part is a verb form: what the list
+// joins beyond that is compound verbs, auxiliaries and phrases (گفته‌است،
+// انجام‌دهد، ایالات‌متحده) that careful writers keep apart.
+bool Repairer::ProductiveCompound(sv x, sv y) const {
+  if (Chars(x) < 2 || Chars(y) < 2 || lex_.SecondElementCount(y) < kMinSecondElementCount) return false;
+  if (!Has(x) || !Has(y) || !Has(Cat(x, kZ, y))) return false;
+  if (In(kCopulas, y) || VerbForm(y) || VerbRest(y) || Has(Cat("می", kZ, Cat(y, "د")))) return false;
+  // An infinitive (نشان دادن، برهم زدن) is the verb of a compound verb.
+  if ((EndsWith(y, "دن") || EndsWith(y, "تن")) && Has(y.substr(0, y.size() - sv("ن").size()))) return false;
+  return !VerbForm(x) && !VerbRest(x);
 }
 
 // ---- driving the rules over text ------------------------------------------------

@@ -123,6 +123,18 @@ TEST_F(ZwnjRepair, SpaceDamageBoundPieces) {
   EXPECT_EQ(Sp("خانه ی من"), "خانه" + Z + "ی من");
 }
 
+TEST_F(ZwnjRepair, SpaceDamageProductiveSecondElements) {
+  // ‑نامه، ‑افزار end many compounds of the word list: two free words joined by them
+  // are one compound (dictionary, certificate, software).
+  EXPECT_EQ(Sp("واژه نامه"), "واژه" + Z + "نامه");
+  EXPECT_EQ(Sp("گواهی نامه"), "گواهی" + Z + "نامه");
+  EXPECT_EQ(Sp("نرم افزار"), "نرم" + Z + "افزار");
+  // Compound verbs stay apart even though the list joins them: the second part
+  // is a verb form or an infinitive.
+  for (const char* s : {"نشان دادن", "ادامه دادن", "گزارش دادند", "سرباز زد", "انجام دهد", "قرار گرفته"})
+    EXPECT_EQ(Sp(s), s) << s;
+}
+
 TEST_F(ZwnjRepair, CompoundsWrittenFusedOrWithZwnj) {
   // Never written with a real space, so spaced parts are joined ...
   EXPECT_EQ(Sp("روز پنج شنبه"), "روز پنج" + Z + "شنبه");
