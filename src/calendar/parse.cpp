@@ -196,6 +196,8 @@ class Matcher {
     bool punct = IsPunct(j, '.') || IsPunct(j, ',');
     if ((m->flags & kNeedsPunct) && !punct) return false;
     if (m->flags & kInParens) return false;
+    // "Mar 12, 2020": a word that is also a month, without the weekday's dot or comma, is the month.
+    if (!punct && Word(k, Kind::kMonth) == c) return false;
     if (IsPunct(j, '.') && Tight(j)) ++j;
     if (IsPunct(j, ',') || IsPunct(j, '-') || IsPunct(j, 0x2013)) ++j;
     *wd = m->b;

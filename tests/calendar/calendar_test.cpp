@@ -54,6 +54,13 @@ void Check(const std::vector<Case>& cases) {
   for (const Case& c : cases) EXPECT_EQ(Parse(c.text, c.lang), c.expected) << c.text << " [" << c.lang << "]";
 }
 
+TEST(Parse, AbbreviatedMarchIsNotTheFrenchTuesday) {
+  // "mar" is both English/Spanish March and French "mardi"; a weekday takes a dot or comma.
+  EXPECT_EQ(Parse("Mar 12, 2020"), "2020-03-12");
+  EXPECT_EQ(Parse("Updated Mar 12, 2020 @ 10:42 am", "en"), "2020-03-12T10:42");
+  EXPECT_EQ(Parse("mar. 12 mars 2024", "fr"), "2024-03-12");
+}
+
 TEST(ToIso, Formats) {
   DateTime d = Ref(2024, 7, 5);
   EXPECT_EQ(d.ToIso(), "2024-07-05");
