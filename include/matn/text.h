@@ -87,9 +87,12 @@
 // (‑ها/‑های also after آن/این, ‑اش/‑ات, ه + ‑ای, a lone ی), می/نمی + a verb or
 // an unlisted piece, bound second elements (‑تبار، ‑پوش، ‑گرا، ‑جانبه …),
 // compounds written fused or with a ZWNJ but never spaced (پنج‌شنبه; their
-// fused spelling is not split) and the compounds above, but never two free
-// words the list merely pairs (ایالات متحده، گفته است) nor the perfect's copula
-// (گفته اند), which careful Dari writers also keep apart.
+// fused spelling is not split) and the compounds above. Two free words the list
+// pairs (X‌Y) are joined only when Y is a productive second element — it ends
+// at least 3 listed compounds, counted from the list at load time (واژه‌نامه،
+// نرم‌افزار) — and neither part is a verb form or infinitive: never the phrases
+// and compound verbs the list also pairs (ایالات متحده، گفته است، نشان دادن),
+// nor the perfect's copula (گفته اند), which careful Dari writers keep apart.
 //
 // Lookups fold spelling variants (ي/ك, hamza and madda carriers, ۀ) so that
 // unnormalised and Dari spellings ("اتشبس", "ميكند") are repaired too.
