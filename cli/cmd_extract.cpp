@@ -374,9 +374,9 @@ static int RunExtractCommand(int argc, char** argv, bool warc_mode) {
     std::fputs("matn extract: --url applies to a single input\n", stderr);
     return kExitUsage;
   }
-  bool any_warc = false;
-  for (const auto& f : files) any_warc = any_warc || (f != "-" && LooksLikeWarcFile(f));
-  bool several = files.size() > 1 || saw_dir || any_warc || warc_mode;
+  // Sniffing opens the file: only a lone input needs it (the corpus runner sniffs again anyway).
+  bool several = files.size() > 1 || saw_dir || warc_mode ||
+                 (files.size() == 1 && files[0] != "-" && LooksLikeWarcFile(files[0]));
   if (!s.format_given) s.format = several ? OutputFormat::kJsonl : OutputFormat::kText;
   s.eo.comments = s.comments;
   s.eo.links = s.links;
@@ -391,6 +391,8 @@ static int RunExtractCommand(int argc, char** argv, bool warc_mode) {
       return kExitInputFailed;
     }
   }
+  // Records are ~10 KB: stdio's default 4 KB buffer would mean a write() per record.
+  if (!isatty(fileno(out))) std::setvbuf(out, nullptr, _IOFBF, 1 << 18);
   bool json_array = s.format == OutputFormat::kJson && several;
   if (json_array) std::fputs("[\n", out);
   std::string buf;

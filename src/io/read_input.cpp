@@ -1,5 +1,9 @@
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -58,40 +62,80 @@ Status GunzipBytes(std::string_view gz, std::string* out, size_t max_bytes) {
   return result;
 }
 
+namespace {
+
+// Reads everything from `fd` into *out (appending), up to `cap` bytes (0 = no
+// cap; more than `cap` is an error). `size_hint` is the size fstat reported
+// for a regular file: such a file is read with one read() into a buffer of
+// exactly that size, and a short read at the size is its end (no extra
+// read() to see EOF); pipes and growing files fall back to a loop.
+Status ReadFd(int fd, size_t size_hint, bool regular, size_t cap, std::string* out) {
+  const size_t start = out->size();
+  size_t want = size_hint + 1;  // one more byte: tells a file that grew meanwhile
+  if (cap && want > cap + 1) want = cap + 1;
+  if (want < (1 << 16)) want = 1 << 16;
+  for (;;) {
+    size_t have = out->size();
+    // resize_and_overwrite would skip the zero fill; resize is what GCC 12 offers.
+    out->resize(have + want);
+    ssize_t n;
+    do n = ::read(fd, out->data() + have, want); while (n < 0 && errno == EINTR);
+    if (n < 0) {
+      int err = errno;
+      out->resize(have);
+      return Status::IOError(std::strerror(err));
+    }
+    out->resize(have + static_cast<size_t>(n));
+    if (cap && out->size() - start > cap)
+      return Status::LimitExceeded("input is larger than the " + Megabytes(cap) + " limit (--max-size)");
+    if (n == 0) return Status::Ok();
+    if (regular && out->size() - start == size_hint) return Status::Ok();
+    want = std::max<size_t>(out->size() - start, 1 << 16);  // grow geometrically
+    if (cap) want = std::min(want, cap + 1 - (out->size() - start));
+  }
+}
+
+// The raw bytes of a compressed file are only needed until they are inflated:
+// each thread keeps one buffer for them instead of allocating one per file
+// (unless a huge file made it huge).
+std::string& RawBuffer() {
+  thread_local std::string raw;
+  raw.clear();
+  if (raw.capacity() > (size_t{16} << 20)) std::string().swap(raw);
+  return raw;
+}
+
+}  // namespace
+
 Status ReadInput(std::string_view path, std::string* out, const ReadOptions& options) {
   out->clear();
-  std::string raw;
-  FILE* f = nullptr;
-  bool is_stdin = path == "-";
-  if (is_stdin) {
-    f = stdin;
-  } else {
-    f = std::fopen(std::string(path).c_str(), "rb");
-    if (!f) {
+  int fd = 0;  // stdin
+  const bool is_stdin = path == "-";
+  if (!is_stdin) {
+    do fd = ::open(std::string(path).c_str(), O_RDONLY | O_CLOEXEC); while (fd < 0 && errno == EINTR);
+    if (fd < 0) {
       int err = errno;
       if (err == ENOENT) return Status::NotFound("no such file");
       return Status::IOError(std::strerror(err));
     }
   }
-  char buf[1 << 16];
-  // A compressed input may legitimately be smaller than the limit by any factor,
-  // so the raw read is capped at the limit too (gzip never expands data).
-  size_t n;
-  Status status;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
-    raw.append(buf, n);
-    if (options.max_bytes && raw.size() > options.max_bytes) {
-      status = Status::LimitExceeded("input is larger than the " + Megabytes(options.max_bytes) +
-                                     " limit (--max-size)");
-      break;
-    }
+  struct stat st;
+  // stdin may be a regular file read from an offset: the size is only a hint there.
+  const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  const size_t size = regular ? static_cast<size_t>(st.st_size) : 0;
+  // Most inputs are not compressed: read straight into *out, then look.
+  // A compressed input may legitimately be smaller than the limit by any
+  // factor, so the raw read is capped at the limit too (gzip never expands data).
+  Status status = ReadFd(fd, size, regular && !is_stdin, options.max_bytes, out);
+  if (!is_stdin) ::close(fd);
+  if (!status.ok()) {
+    out->clear();
+    return status;
   }
-  if (status.ok() && std::ferror(f)) status = Status::IOError(std::strerror(errno));
-  if (!is_stdin) std::fclose(f);
-  if (!status.ok()) return status;
-  if (LooksGzipped(raw)) return GunzipBytes(raw, out, options.max_bytes);
-  *out = std::move(raw);
-  return Status::Ok();
+  if (!LooksGzipped(*out)) return Status::Ok();
+  std::string& raw = RawBuffer();
+  raw.swap(*out);
+  return GunzipBytes(raw, out, options.max_bytes);
 }
 
 }  // namespace matn
