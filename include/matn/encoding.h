@@ -43,6 +43,10 @@ struct EncodingInfo {
 Status DecodeToUtf8(std::string_view bytes, std::string* out, EncodingInfo* info = nullptr,
                     const DecodeOptions& options = {});
 
+// The same, decoding *bytes in place: input that is already valid UTF-8 (most
+// of the web) keeps its buffer, minus a BOM, instead of being copied.
+Status DecodeToUtf8InPlace(std::string* bytes, EncodingInfo* info = nullptr, const DecodeOptions& options = {});
+
 // The WHATWG canonical name for a label ("latin1" → "windows-1252"), or "" if unknown.
 std::string_view CanonicalEncodingName(std::string_view label);
 

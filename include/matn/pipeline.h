@@ -50,6 +50,10 @@ struct PageInput {
   std::string_view content_language;  // HTTP Content-Language, "" if unknown
   std::optional<DateTime> reference;  // crawl time (WARC-Date): resolves relative dates
   std::string_view record_id;         // WARC-Record-ID, copied into the record
+  // Optional: the string that holds `bytes`. ProcessPage may then take its
+  // buffer (UTF-8 pages are parsed in it, not copied); the caller must not
+  // read it afterwards.
+  std::string* bytes_owner = nullptr;
 };
 
 struct PageTimings {

@@ -332,6 +332,7 @@ class Runner {
       std::string_view bytes = std::string_view(job->bytes).substr(std::min(job->begin, job->bytes.size()));
       PageInput in;
       in.bytes = bytes;
+      in.bytes_owner = &job->bytes;  // the job is done with its bytes after this
       in.source = job->path;
       in.url = job->url;
       in.charset = job->charset;

@@ -137,6 +137,35 @@ Sniffed SniffEncoding(std::string_view bytes, const DecodeOptions& options) {
 
 namespace matn {
 
+namespace {
+
+encoding::Sniffed ChooseEncoding(std::string_view bytes, const DecodeOptions& options) {
+  encoding::Sniffed s = encoding::SniffEncoding(bytes, options);
+  if (options.detect && s.source == EncodingSource::kMeta && encoding::MetaOverruledByUtf8(s.enc, bytes))
+    s.enc = encoding::Enc::kUtf8, s.source = EncodingSource::kDetected;
+  return s;
+}
+
+}  // namespace
+
+Status DecodeToUtf8InPlace(std::string* bytes, EncodingInfo* info, const DecodeOptions& options) {
+  const encoding::Sniffed s = ChooseEncoding(*bytes, options);
+  if (s.enc == encoding::Enc::kUtf8) {
+    const std::string_view body = std::string_view(*bytes).substr(s.bom_length);
+    if (encoding::ValidUtf8Prefix(body) == body.size()) {
+      bytes->erase(0, s.bom_length);
+      if (info) {
+        info->name = std::string(encoding::EncName(s.enc));
+        info->source = s.source;
+        info->replaced = 0;
+      }
+      return Status::Ok();
+    }
+  }
+  const std::string in = std::move(*bytes);
+  return DecodeToUtf8(in, bytes, info, options);
+}
+
 Status DecodeToUtf8(std::string_view bytes, std::string* out, EncodingInfo* info, const DecodeOptions& options) {
   using encoding::Enc;
   std::string aliased;
@@ -146,9 +175,7 @@ Status DecodeToUtf8(std::string_view bytes, std::string* out, EncodingInfo* info
     bytes = aliased;
   }
   out->clear();
-  auto [enc, source, bom] = encoding::SniffEncoding(bytes, options);
-  if (options.detect && source == EncodingSource::kMeta && encoding::MetaOverruledByUtf8(enc, bytes))
-    enc = Enc::kUtf8, source = EncodingSource::kDetected;
+  auto [enc, source, bom] = ChooseEncoding(bytes, options);
   const std::string_view body = bytes.substr(bom);
   out->reserve(body.size() + body.size() / 8);
   auto replaced = encoding::DecodeWith(enc, body, out);

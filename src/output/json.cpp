@@ -1,5 +1,6 @@
 // JSON string escaping that always yields valid UTF-8 on a single line.
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -34,6 +35,36 @@ size_t ValidSeq(const unsigned char* s, size_t n, size_t i) {
   return 0;
 }
 
+// True when none of the 8 bytes in `v` needs a look: all are ASCII 0x20..0x7E
+// other than '"' and '\\'.
+inline bool AllPlainAscii(uint64_t v) {
+  constexpr uint64_t k01 = 0x0101010101010101ull, k80 = 0x8080808080808080ull;
+  auto has_zero = [](uint64_t x) { return (x - k01) & ~x & k80; };
+  return ((v & k80) | ((v - 0x20 * k01) & ~v & k80) | has_zero(v ^ (0x22 * k01)) | has_zero(v ^ (0x5C * k01)) |
+          has_zero(v ^ (0x7F * k01))) == 0;
+}
+
+// Length of the run at s[i] that is copied as is: plain ASCII and valid
+// multi-byte characters that JSON (and JavaScript) let through unescaped.
+size_t PlainRun(const unsigned char* s, size_t n, size_t i) {
+  size_t j = i;
+  for (;;) {
+    for (uint64_t v; j + 8 <= n && (std::memcpy(&v, s + j, 8), AllPlainAscii(v));) j += 8;
+    if (j >= n) return j - i;
+    const unsigned char c = s[j];
+    if (c < 0x80) {
+      if (c < 0x20 || c == '"' || c == '\\' || c == 0x7F) return j - i;
+      ++j;
+      continue;
+    }
+    const size_t len = ValidSeq(s, n, j);
+    // C1 controls (C2 80..9F) and U+2028/U+2029 (E2 80 A8/A9) are escaped.
+    if (len == 0 || (c == 0xC2 && s[j + 1] < 0xA0) || (c == 0xE2 && s[j + 1] == 0x80 && (s[j + 2] & 0xFE) == 0xA8))
+      return j - i;
+    j += len;
+  }
+}
+
 }  // namespace
 
 void AppendJsonString(std::string_view sv, std::string* out) {
@@ -43,11 +74,9 @@ void AppendJsonString(std::string_view sv, std::string* out) {
   out->push_back('"');
   size_t i = 0;
   while (i < n) {
-    // Fast path: a run of plain ASCII needing no escape.
-    size_t j = i;
-    while (j < n && s[j] >= 0x20 && s[j] < 0x7F && s[j] != '"' && s[j] != '\\') ++j;
-    out->append(reinterpret_cast<const char*>(s + i), j - i);
-    i = j;
+    const size_t run = PlainRun(s, n, i);
+    out->append(reinterpret_cast<const char*>(s + i), run);
+    i += run;
     if (i >= n) break;
     unsigned char c = s[i];
     if (c < 0x80) {

@@ -1,6 +1,7 @@
 #include "matn/pipeline.h"
 
 #include <chrono>
+#include <functional>
 
 #include "matn/encoding.h"
 #include "matn/html.h"
@@ -70,7 +71,18 @@ Record ProcessPage(const PageInput& page, const PipelineOptions& options, PageTi
   std::string utf8;
   DecodeOptions dopt;
   dopt.transport_charset = page.charset;
-  Status status = DecodeToUtf8(page.bytes, &utf8, nullptr, dopt);
+  Status status;
+  const std::string* owner = page.bytes_owner;
+  // `bytes` may be the tail of its owner (a WARC record's body after its HTTP headers).
+  if (owner && std::less_equal<const char*>()(owner->data(), page.bytes.data()) &&
+      page.bytes.data() + page.bytes.size() == owner->data() + owner->size()) {
+    const size_t skip = page.bytes.data() - owner->data();
+    utf8 = std::move(*page.bytes_owner);
+    utf8.erase(0, skip);
+    status = DecodeToUtf8InPlace(&utf8, nullptr, dopt);
+  } else {
+    status = DecodeToUtf8(page.bytes, &utf8, nullptr, dopt);
+  }
   auto t1 = Clock::now();
   Document doc;
   if (status.ok()) status = ParseDocument(std::move(utf8), &doc);
