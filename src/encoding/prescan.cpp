@@ -155,7 +155,8 @@ std::optional<Enc> ScanMetas(std::string_view b) {
   std::string name, value;
   std::string seen[3];  // the only attribute names that matter; others need no dedup
   for (size_t pos = 0; pos < n; ++pos) {
-    if (at(pos) != '<') continue;
+    pos = b.find('<', pos);  // memchr: text between tags is skipped in bulk
+    if (pos == std::string_view::npos) break;
     if (b.compare(pos, 4, "<!--") == 0) {
       // The '>' of the first "-->" after "<!" ("<!-->" closes itself).
       const size_t end = b.find("-->", pos + 2);

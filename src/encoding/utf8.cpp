@@ -4,6 +4,9 @@
 // UTF-8 Byte Sequences"): no overlongs (C0, C1, E0 80..9F, F0 80..8F), no
 // surrogates (ED A0..BF), nothing above U+10FFFF (F4 90.., F5..FF).
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "encoding/encoding_internal.h"
 #include "matn/encoding.h"
@@ -17,6 +20,19 @@ inline uint64_t Load64(const unsigned char* p) {
   uint64_t v;
   std::memcpy(&v, p, 8);
   return v;
+}
+
+// The first index >= i that is not ASCII, or one of the last 15 bytes.
+inline size_t SkipAscii(const unsigned char* s, size_t i, size_t n) {
+#ifdef __SSE2__
+  for (; i + 32 <= n; i += 32) {
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 16));
+    if (_mm_movemask_epi8(_mm_or_si128(a, b)) != 0) break;
+  }
+#endif
+  while (i + 16 <= n && ((Load64(s + i) | Load64(s + i + 8)) & kHighBits) == 0) i += 16;
+  return i;
 }
 
 // Valid range of the second byte of a sequence led by `lead` (>= 0xC2).
@@ -36,8 +52,8 @@ size_t ValidUtf8Prefix(std::string_view sv) {
   const size_t n = sv.size();
   size_t i = 0;
   while (i < n) {
-    // Most of a page is ASCII markup: skip it 16 bytes at a time.
-    while (i + 16 <= n && ((Load64(s + i) | Load64(s + i + 8)) & kHighBits) == 0) i += 16;
+    // Most of a page is ASCII markup: skip it 32 bytes at a time.
+    i = SkipAscii(s, i, n);
     // Then at least 16 bytes one character at a time, so text in a
     // non-Latin script does not pay for a failing wide check per character.
     const size_t stop = i + 16 < n ? i + 16 : n;
