@@ -4,10 +4,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "matn/corpus.h"
@@ -123,6 +126,29 @@ TEST_F(RunnerTest, EveryThreadCountAndGateGivesTheSameRecordsAndCounts) {
       EXPECT_EQ(st.skipped_non_html, ref.skipped_non_html);
       EXPECT_EQ(st.inputs, ref.inputs);
     }
+  }
+}
+
+TEST_F(RunnerTest, SinkCallsNeverOverlapThoughWorkersMakeThem) {
+  // Workers take turns writing; the sink must still see one call at a time.
+  std::vector<std::string> inputs = pages_;
+  inputs.push_back(Warc("basic.warc.gz"));
+  for (bool ordered : {true, false}) {
+    std::atomic<int> inside{0};
+    int overlaps = 0, calls = 0;
+    CorpusOptions o;
+    o.threads = 8;
+    o.ordered = ordered;
+    CorpusStats stats;
+    ASSERT_TRUE(RunCorpus(inputs, o, [&](std::string_view, const Record&) {
+      if (inside.fetch_add(1) != 0) ++overlaps;
+      std::this_thread::sleep_for(std::chrono::microseconds(200));  // widen any race
+      ++calls;
+      inside.fetch_sub(1);
+    }, &stats).ok());
+    EXPECT_EQ(overlaps, 0);
+    EXPECT_EQ(static_cast<uint64_t>(calls), stats.records);
+    EXPECT_EQ(stats.records, pages_.size() + 7);  // basic.warc.gz holds seven pages
   }
 }
 
