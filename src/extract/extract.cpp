@@ -1183,7 +1183,10 @@ class Serializer {
       if (b.kind == BlockKind::kQuote) b.level = static_cast<uint8_t>(std::min(quote_, 255));
       b.text.assign(t);
       if (opt_.markdown) b.markdown.assign(pre_ > 0 ? std::string_view(md_) : Trim(md_));
-      if (Keep(b)) out_->push_back(std::move(b));
+      if (Keep(b)) {
+        if (linked_bytes_ * 10 >= text_.size() * 8 && t.size() < 100) link_lines_.push_back(out_->size());
+        out_->push_back(std::move(b));
+      }
     }
     text_.clear();
     md_.clear();
@@ -1250,6 +1253,10 @@ class Serializer {
   size_t first_link_at_ = std::string::npos, linked_bytes_ = 0;
   size_t emitted_at_run_ = 0;
   bool seen_text_ = false;
+  std::vector<size_t> link_lines_;  // indexes in *out_ of short lines that are (almost) all link
+
+ public:
+  const std::vector<size_t>& link_lines() const { return link_lines_; }
 };
 
 bool IsTinyRow(std::string_view s) { return IsTinyTokenRow(s); }
@@ -1318,6 +1325,10 @@ Attempt RunRegion(const Ctx& c, const ExtractOptions& opt, const Mode& m, const 
   }
   Serializer s(c, *o, m, &a.blocks, &a.links, &a.images);
   for (uint32_t r : roots) s.Run(r, r != top, region_chars);
+  // After the text, short lines that are only a link ("back to the list",
+  // "Topics: x y", "Read part 2") lead elsewhere.
+  const auto& ll = s.link_lines();
+  for (size_t k = ll.size(); k-- > 0 && a.blocks.size() > 1 && ll[k] == a.blocks.size() - 1;) a.blocks.pop_back();
   DropOrphanHeadings(&a.blocks);
   a.chars = BlocksChars(a.blocks);
   return a;

@@ -218,5 +218,24 @@ TEST(Selection, StandfirstUnderTheHeadlineJoinsTheBody) {
   EXPECT_FALSE(Has(t, "morning fog")) << t;
 }
 
+// Short lines that are only a link, after the text, lead elsewhere ("back
+// to the list", "Read part 2"); a short line with a link inside the text stays.
+TEST(Selection, TrailingLinkLinesGo) {
+  std::string html = "<html><body><div class=\"news\"><h1>Bridge</h1>";
+  for (int i = 0; i < 4; ++i) {
+    html += "<p>Paragraph " + std::to_string(i) +
+            " of the story about the bridge, long enough to be a paragraph, with a comma or two, and more.</p>";
+    if (i == 1) html += "<p>See <a href=\"/plan.pdf\">The plan of the works</a>.</p>";
+  }
+  // Links written straight into the article's container, as CMS templates do.
+  html += "<a href=\"/part-2/\">Read part two of the series</a><br>"
+          "<a href=\"/news/\">back to the list of news</a></div></body></html>";
+  std::string t = Extract(html);
+  EXPECT_TRUE(Has(t, "Paragraph 3 of the story")) << t;
+  EXPECT_TRUE(Has(t, "The plan of the works")) << t;
+  EXPECT_FALSE(Has(t, "back to the list")) << t;
+  EXPECT_FALSE(Has(t, "Read part two")) << t;
+}
+
 }  // namespace
 }  // namespace matn
