@@ -1047,7 +1047,11 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
   } else if (from_url) {
     published = from_url;
   } else if (bm) {
-    published = bm->value;  // a page that only says when it changed was at least there then
+    // A page that only says when it changed was at least there then; a date it
+    // shows from before that change is when it appeared.
+    published = bm->value;
+    std::optional<DateTime> shown = FirstDateInPage(doc_root, ctx);
+    if (shown && DayNumber(*shown) < DayNumber(bm->value)) published = shown;
     out.from_page = true;
   } else {
     // Nothing marked up and no dateline by the headline: the first date

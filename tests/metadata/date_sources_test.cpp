@@ -133,3 +133,18 @@ TEST(DateSources, DateInsideASentenceLosesToADateline) {
 
 }  // namespace
 }  // namespace matn
+
+namespace matn {
+namespace {
+
+TEST(DateSources, OnlyAModifiedDateAndAnEarlierShownDate) {
+  Metadata md = Extract(R"(<html><head><title>Zukunftsforum</title>
+    <meta property="og:updated_time" content="2022-01-27T18:34:20+0100"></head><body>
+    <h1>15. Zukunftsforum</h1><p>Das Forum fand digital statt.</p>
+    <p class="meta"><span>Erschienen am</span> <time datetime="2022-01-26">26. Jan 2022</time></p></body></html>)");
+  EXPECT_EQ(Day(md), "2022-01-26");
+  EXPECT_EQ(md.date_modified.substr(0, 10), "2022-01-27");
+}
+
+}  // namespace
+}  // namespace matn
