@@ -35,17 +35,26 @@
 //     banner, breadcrumb, newsletter, promo, ads, pagination, …).
 //  3. The best container is chosen, widened to the ancestor that holds most
 //     of the page's good paragraphs, and joined by sibling blocks that look
-//     like article text.
+//     like article text. On pages showing several <article>s (infinite
+//     scroll), the one holding the headline (an h1/h2 equal to the title)
+//     is chosen. A box classed "sidebar" that holds most of the page's
+//     paragraphs is taken for the misnamed main column.
 //  4. Inside it, boilerplate is pruned by tag (nav, aside, footer, forms),
 //     class tokens, link density, and shape (link lists, skip links to
 //     #anchors, rows of tiny tokens such as "XS SM MD LG" or "A A A"), and
-//     the rest is serialised to blocks. Figure captions are left out unless
-//     asked for (ExtractOptions::captions), and then emitted once (from
-//     figcaption; image alt/title never enter the text).
+//     the rest is serialised to blocks. The best-scored block itself is
+//     never cleaned away. Figure captions are left out unless asked for
+//     (ExtractOptions::captions), and then emitted once (from figcaption;
+//     image alt/title never enter the text), except in galleries, where
+//     captions hold most of the text. Ruby annotations (<rt>) are not read
+//     inline; short link-only lines after the text are dropped.
 //  5. When the page carries a JSON-LD articleBody and the chosen text barely
 //     overlaps it, the container that best covers the articleBody's words is
-//     used instead. When the result is too short, a wider selection is tried
-//     (more so with Favor::kRecall).
+//     used instead (or, when that articleBody is only the lead, joined to the
+//     body). When the result is too short, a wider selection is tried (more
+//     so with Favor::kRecall).
+//  6. The standfirst: paragraphs between the headline and the chosen body
+//     (not beside a picture) are put in front of it.
 //
 // Text is never rewritten beyond whitespace: runs of ASCII white space and
 // NO-BREAK SPACE collapse to one space, blocks are trimmed; U+200C/U+200D,
