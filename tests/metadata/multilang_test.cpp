@@ -144,6 +144,7 @@ TEST(Byline, LabelsInManyLanguages) {
   EXPECT_EQ(BylineNames("Written by Jane Doe"), (Names{"Jane Doe"}));
   EXPECT_EQ(BylineNames("Von Anna Schmidt"), (Names{"Anna Schmidt"}));
   EXPECT_EQ(BylineNames("Autor: Anna Schmidt"), (Names{"Anna Schmidt"}));
+  EXPECT_EQ(BylineNames("Autor/in: Korinna Hennig"), (Names{"Korinna Hennig"}));
   EXPECT_EQ(BylineNames("Par Jean Dupont"), (Names{"Jean Dupont"}));
   EXPECT_EQ(BylineNames("Por María García"), (Names{"María García"}));
   EXPECT_EQ(BylineNames("Di Mario Rossi"), (Names{"Mario Rossi"}));
