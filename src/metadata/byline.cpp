@@ -45,6 +45,8 @@ constexpr Label kLabels[] = {
     {"di", Fit::kWord, Label::kInnerAfterDate}, {"door", Fit::kWord, Label::kInnerAfterDate},
     {"av", Fit::kWord, Label::kInnerAfterDate}, {"af", Fit::kWord, Label::kInnerAfterDate},
     {"yazar", Fit::kWord, Label::kStartOnly}, {"\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80", Fit::kWord, Label::kStartOnly},  // автор
+    {"\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80", Fit::kWord, Label::kStartOnly},  // Автор (not ASCII: no folding)
+    {"\xd8\xaa\xd9\x82\xd8\xb1\xd9\x8a\xd8\xb1", Fit::kWord, Label::kStartOnly},  // تقرير
     // Arabic, Persian, Dari, Pashto, Urdu.
     {"\xd8\xa8\xd9\x82\xd9\x84\xd9\x85", Fit::kWord, Label::kInner},                          // بقلم
     {"\xd9\x83\xd8\xaa\xd8\xa8\xd8\xaa", Fit::kWord, Label::kStartOnly},                      // كتبت

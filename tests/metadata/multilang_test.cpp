@@ -159,6 +159,15 @@ TEST(Byline, LabelsInManyLanguages) {
   EXPECT_EQ(BylineNames("记者 张伟"), (Names{"张伟"}));
   EXPECT_EQ(BylineNames("文/王芳"), (Names{"王芳"}));
   EXPECT_EQ(BylineNames("김철수 기자"), (Names{"김철수"}));
+  EXPECT_EQ(BylineNames("كتبت - سارة أحمد"), (Names{"سارة أحمد"}));
+  EXPECT_EQ(BylineNames("بقلم / أحمد حسن"), (Names{"أحمد حسن"}));
+  EXPECT_EQ(BylineNames("تقرير: ليلى خالد"), (Names{"ليلى خالد"}));
+  EXPECT_EQ(BylineNames("خبرنگار: رضا کریمی"), (Names{"رضا کریمی"}));
+  EXPECT_EQ(BylineNames("گزارشگر: احمد رحیمی - کابل"), (Names{"احمد رحیمی"}));
+  EXPECT_EQ(BylineNames("لیکوال: احمد شاه"), (Names{"احمد شاه"}));
+  EXPECT_EQ(BylineNames("تحریر: احمد علی"), (Names{"احمد علی"}));
+  EXPECT_EQ(BylineNames("Yazar: Ayşe Yılmaz"), (Names{"Ayşe Yılmaz"}));
+  EXPECT_EQ(BylineNames("Автор: Иван Петров"), (Names{"Иван Петров"}));
 }
 
 TEST(Byline, TailsCutOff) {
