@@ -825,6 +825,10 @@ bool ShouldDrop(const Ctx& c, uint32_t i, uint32_t region_chars, const Mode& m, 
   if ((cats & (kCatMeta | kCatNoPrint | kCatHeader)) && !(cats & kCatContent) && it.n_para == 0 &&
       it.chars < 300)
     return true;
+  // A byline box with a sentence or two about the author (under the text).
+  if ((cats & kCatMeta) && !(cats & kCatContent) && it.n_para <= 1 && it.chars < 600 && !(it.flags & kFCore) &&
+      t != Tag::kP && t != Tag::kLi && !IsHeadingTag(t))
+    return true;
   if ((t == Tag::kHeader) && it.n_para == 0 && !(cats & kCatContent)) return true;
   // Blocks made of in-page links only: skip links, tables of contents, "back to top".
   if (it.n_a > 0 && it.n_a_hash == it.n_a && it.link_chars * 10 >= it.chars * 9) return true;

@@ -182,6 +182,8 @@ TEST(Selection, CallToActionAndDisclaimerGo) {
       "below does not apply to this article.</p></div>"
       "<div class=\"mini-bio\"><p>Jane Roe is a senior writer who has covered bridges and rivers for twenty "
       "years, first for a local paper and then for us.</p></div>"
+      "<div class=\"author-info\"><p>John Doe has reported on local government and transport for the "
+      "paper since 2004 and lives with his family near the river.</p></div>"
       "<div class=\"licence-info\"><p>This text may be shared under the terms of our reuse licence.</p></div>"
       "<p class=\"affiliate-disclosure\">We earn money when you buy through the links in this article.</p>"
       "</article></body></html>";
@@ -190,6 +192,7 @@ TEST(Selection, CallToActionAndDisclaimerGo) {
   EXPECT_FALSE(Has(t, "We want to hear")) << t;
   EXPECT_FALSE(Has(t, "advertising note")) << t;
   EXPECT_FALSE(Has(t, "senior writer")) << t;
+  EXPECT_FALSE(Has(t, "John Doe has reported")) << t;
   EXPECT_FALSE(Has(t, "reuse licence")) << t;
   EXPECT_FALSE(Has(t, "We earn money")) << t;
 }
