@@ -79,9 +79,9 @@ class Arena {
 
   void Grow(size_t at_least) {
     size_t size = next_block_;
-    // Capped at 256 KB: the unused tail of the newest block is what the arena
-    // wastes, and for a 1 MB page a 1 MB block would be a quarter of its budget.
-    if (next_block_ < (size_t{256} << 10)) next_block_ *= 2;
+    // Capped at 64 KB: the unused tail of the newest block is waste, and a
+    // 1 MB block would be a whole input's worth of it on a 1 MB page.
+    if (next_block_ < (size_t{64} << 10)) next_block_ *= 2;
     if (size < at_least) size = at_least;
     blocks_.emplace_back(new char[size]);
     cur_ = blocks_.back().get();
