@@ -45,6 +45,15 @@ std::optional<DateTime> ParseDateValue(std::string_view s, const DateContext& ct
 }
 
 std::vector<DateMatch> FindDatesInText(std::string_view text, const DateContext& ctx) {
+  // Most text nodes are plain ASCII words: without a digit they can only hold a
+  // relative phrase ("yesterday"), which needs a reference time. Non-ASCII text
+  // always goes through (other digit sets, CJK numerals).
+  if (!ctx.reference) {
+    bool maybe = false;
+    for (char c : text)
+      if ((c >= '0' && c <= '9') || (static_cast<unsigned char>(c) & 0x80)) { maybe = true; break; }
+    if (!maybe) return {};
+  }
   DateParseOptions opt;
   opt.lang = ctx.lang;
   opt.reference = ctx.reference;

@@ -65,14 +65,15 @@ unsigned ZoneOf(const Node* n, const std::unordered_set<const Node*>* headline_a
     if (p->Is(Tag::kNav) || p->Is(Tag::kFooter) || p->Is(Tag::kAside)) z |= kInChrome;
     if (p->Is(Tag::kHeader) && !ClassComponentStarts(p, {"entry", "node", "article", "post", "story", "content"}))
       site_header = true;
-    if (p->Attr("class").empty() && p->Attr("id").empty()) continue;
-    if (ClassComponentStarts(p, {"comment", "reply", "respond", "disqus", "discussion"})) z |= kInComment;
-    if (ClassComponentStarts(p, {"related", "recommend", "teaser", "sidebar", "widget", "popular",
-                                 "mostread", "trending", "newsletter", "more"}))
+    const std::string* ci = ClassAndId(p);
+    if (!ci) continue;
+    if (ComponentStarts(*ci, {"comment", "reply", "respond", "disqus", "discussion"})) z |= kInComment;
+    if (ComponentStarts(*ci, {"related", "recommend", "teaser", "sidebar", "widget", "popular",
+                              "mostread", "trending", "newsletter", "more"}))
       z |= kInRelated;
-    if (ClassComponentStarts(p, {"clock", "weather", "today", "currentdate", "topbar", "masthead",
-                                 "navbar", "navigation", "breadcrumb", "cookie", "menu", "footer"}) ||
-        HasClassToken(p, {"nav", "header", "site-header", "siteheader", "top", "top-bar"}, true))
+    if (ComponentStarts(*ci, {"clock", "weather", "today", "currentdate", "topbar", "masthead",
+                              "navbar", "navigation", "breadcrumb", "cookie", "menu", "footer"}) ||
+        HasToken(*ci, {"nav", "header", "site-header", "siteheader", "top", "top-bar"}, true))
       z |= kInChrome;
   }
   if (site_header && !(z & kInArticle)) z |= kInChrome;
@@ -175,12 +176,15 @@ void Collect(const Document& doc, Evidence* ev) {
     }
     if (n->Is(Tag::kA) && EqualsIgnoreCase(CollapseWhitespace(n->Attr("rel")), "author"))
       record(&ev->rel_authors, n);
-    if (n->Attr("class").empty() && n->Attr("id").empty()) continue;
-    if (HasClassToken(n, {"byline", "author", "autor", "writer", "by", "creator", "author-name",
-                          "authors", "byline-name", "article-author", "post-author"}))
+    const std::string* ci = ClassAndId(n);
+    if (!ci) continue;
+    if (HasToken(*ci, {"byline", "author", "autor", "writer", "by", "creator", "author-name",
+                       "authors", "byline-name", "article-author", "post-author"}))
       record(&ev->bylines, n);
-    if (ClassOrIdContains(n, {"date", "datum", "publish", "posted", "fecha", "byline", "timestamp", "zeit"}) ||
-        HasClassToken(n, {"time", "meta", "data", "info", "details", "submitted"}))
+    bool dateish = false;
+    for (std::string_view w : {"date", "datum", "publish", "posted", "fecha", "byline", "timestamp", "zeit"})
+      if (ci->find(w) != std::string::npos) { dateish = true; break; }
+    if (dateish || HasToken(*ci, {"time", "meta", "data", "info", "details", "submitted"}))
       record(&ev->date_boxes, n);
   }
 }

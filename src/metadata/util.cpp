@@ -94,20 +94,37 @@ std::string LowerAscii(std::string_view s) {
   return out;
 }
 
+// The lowercased "class id" of an element, in a per-thread buffer: these
+// checks run for every element on every ancestor walk, and a fresh string per
+// call was most of their cost. nullptr when the element has neither.
+const std::string* ClassAndId(const Node* n) {
+  if (!n || !n->IsElement()) return nullptr;
+  std::string_view cls = n->Attr("class"), id = n->Attr("id");
+  if (cls.empty() && id.empty()) return nullptr;
+  thread_local std::string buf;
+  buf.clear();
+  buf.reserve(cls.size() + id.size() + 1);
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (char c : cls) buf.push_back(lower(c));
+  buf.push_back(' ');
+  for (char c : id) buf.push_back(lower(c));
+  return &buf;
+}
+
 bool ClassOrIdContains(const Node* n, std::initializer_list<std::string_view> words) {
-  if (!n || !n->IsElement()) return false;
-  std::string cls = LowerAscii(n->Attr("class"));
-  std::string id = LowerAscii(n->Attr("id"));
+  const std::string* all = ClassAndId(n);
+  if (!all) return false;
   for (std::string_view w : words)
-    if (cls.find(w) != std::string::npos || id.find(w) != std::string::npos) return true;
+    if (all->find(w) != std::string::npos) return true;
   return false;
 }
 
 bool ClassComponentStarts(const Node* n, std::initializer_list<std::string_view> words) {
-  if (!n || !n->IsElement()) return false;
-  std::string all = LowerAscii(n->Attr("class"));
-  all.push_back(' ');
-  all.append(LowerAscii(n->Attr("id")));
+  const std::string* p = ClassAndId(n);
+  return p && ComponentStarts(*p, words);
+}
+
+bool ComponentStarts(std::string_view all, std::initializer_list<std::string_view> words) {
   size_t i = 0;
   while (i < all.size()) {
     while (i < all.size() && (all[i] == ' ' || all[i] == '-' || all[i] == '_' || all[i] == '\t' || all[i] == '\n')) ++i;
@@ -121,10 +138,11 @@ bool ClassComponentStarts(const Node* n, std::initializer_list<std::string_view>
 }
 
 bool HasClassToken(const Node* n, std::initializer_list<std::string_view> words, bool exact) {
-  if (!n || !n->IsElement()) return false;
-  std::string all = LowerAscii(n->Attr("class"));
-  all.push_back(' ');
-  all.append(LowerAscii(n->Attr("id")));
+  const std::string* p = ClassAndId(n);
+  return p && HasToken(*p, words, exact);
+}
+
+bool HasToken(std::string_view all, std::initializer_list<std::string_view> words, bool exact) {
   size_t i = 0;
   while (i < all.size()) {
     while (i < all.size() && (all[i] == ' ' || all[i] == '\t' || all[i] == '\n')) ++i;

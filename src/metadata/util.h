@@ -33,6 +33,13 @@ bool ClassComponentStarts(const Node* n, std::initializer_list<std::string_view>
 // With `exact`, only whole tokens count.
 bool HasClassToken(const Node* n, std::initializer_list<std::string_view> words, bool exact = false);
 
+// The lowercased class and id of `n` joined by a space, in a per-thread buffer
+// valid until the next call on this thread; nullptr when `n` has neither.
+// With it, several checks on one element lowercase it once:
+const std::string* ClassAndId(const Node* n);
+bool ComponentStarts(std::string_view class_and_id, std::initializer_list<std::string_view> words);
+bool HasToken(std::string_view class_and_id, std::initializer_list<std::string_view> words, bool exact = false);
+
 // RFC 3986 reference resolution, enough for canonical links and images. An
 // empty base returns `ref` unchanged.
 std::string ResolveUrl(std::string_view base, std::string_view ref);
