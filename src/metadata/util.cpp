@@ -131,8 +131,9 @@ bool ComponentStarts(std::string_view all, std::initializer_list<std::string_vie
     size_t b = i;
     while (i < all.size() && !(all[i] == ' ' || all[i] == '-' || all[i] == '_' || all[i] == '\t' || all[i] == '\n')) ++i;
     std::string_view comp(all.data() + b, i - b);
+    if (comp.empty()) continue;
     for (std::string_view w : words)
-      if (!comp.empty() && StartsWith(comp, w)) return true;
+      if ((w.empty() || comp[0] == w[0]) && StartsWith(comp, w)) return true;
   }
   return false;
 }
@@ -152,15 +153,13 @@ bool HasToken(std::string_view all, std::initializer_list<std::string_view> word
     if (tok.empty()) continue;
     for (std::string_view w : words) {
       if (tok == w) return true;
-      if (exact) continue;
-      if (tok.size() > w.size() && tok.substr(0, w.size()) == w &&
-          (tok[w.size()] == '-' || tok[w.size()] == '_'))
-        return true;
+      if (exact || tok.size() <= w.size()) continue;
+      // Separator first: it rules out most tokens without comparing strings.
+      char after = tok[w.size()];
+      if ((after == '-' || after == '_') && tok.compare(0, w.size(), w) == 0) return true;
       // BEM-style "post__date", "entry-date": the word as the last part.
-      if (tok.size() > w.size() && tok.substr(tok.size() - w.size()) == w) {
-        char sep = tok[tok.size() - w.size() - 1];
-        if (sep == '-' || sep == '_') return true;
-      }
+      char before = tok[tok.size() - w.size() - 1];
+      if ((before == '-' || before == '_') && tok.compare(tok.size() - w.size(), w.size(), w) == 0) return true;
     }
   }
   return false;
