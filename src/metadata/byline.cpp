@@ -371,7 +371,7 @@ std::vector<std::string> LabelledBylineAfter(const Node* headline, const Node* r
             // A bare Latin "by" opens sentences too ("By the end of …"): only one that a
             // short text starts with or that follows a date, before capitalised names.
             if (l.fit == Fit::kWord && static_cast<unsigned char>(l.text[0]) < 0x80 &&
-                (t.size() > 120 || (i > 0 && !(digit < i))))
+                (t.size() > 120 || (i > 0 && !(digit < i) && l.text.find(' ') == std::string_view::npos)))
               continue;  // inside: "Posted on March 3rd, 2021 by Jane Doe" only
             label = true;
             break;
@@ -396,6 +396,15 @@ std::vector<std::string> LabelledBylineAfter(const Node* headline, const Node* r
           if (line.size() > 250) line = t;
           std::vector<std::string> names = BylineNames(line);
           if (names.empty() && line != t) names = BylineNames(t);
+          if (names.empty()) {
+            // A label alone in its element ("<h5>Autor:</h5>Peter Maahn"): the next text names.
+            const Node* q = NextInPreorder(n, root);
+            for (int k = 0; q && k < 6 && !q->IsText(); ++k) q = NextInPreorder(q, root);
+            if (q && q->IsText()) {
+              std::string next = CollapseWhitespace(q->data);
+              if (!next.empty() && next.size() <= 100) names = BylineNames(t + " " + next);
+            }
+          }
           if (LookLikeNames(names, 1)) return names;
         }
       }

@@ -114,6 +114,15 @@ TEST(MultilangPages, UnlabelledBylinesUnderTheHeadline) {
   EXPECT_TRUE(ExtractMetadata(doc).authors.empty());
   ASSERT_TRUE(ParseDocument("<h1>Storm closes roads</h1><p>By the end of the week the roads were open.</p>", &doc).ok());
   EXPECT_TRUE(ExtractMetadata(doc).authors.empty());
+  // A label alone in its element names the author in the next text.
+  ASSERT_TRUE(ParseDocument("<h1>Storm closes roads</h1><div><h5>Autor:</h5>Peter Maahn/SP-X</div>"
+                            "<p>Text text text.</p>",
+                            &doc)
+                  .ok());
+  EXPECT_EQ(ExtractMetadata(doc).authors, (Names{"Peter Maahn"}));  // SP-X is the agency
+  ASSERT_TRUE(ParseDocument("<h1>Storm closes roads</h1><p>Blog Beitrag von Margarita Koreneva</p><p>Text.</p>", &doc)
+                  .ok());
+  EXPECT_EQ(ExtractMetadata(doc).authors, (Names{"Margarita Koreneva"}));
 }
 
 TEST(MultilangPages, UnderscoreStaysWithoutSiteEvidence) {
