@@ -179,6 +179,10 @@ std::vector<std::string> SegmentNames(std::string seg, bool* labelled) {
       size_t e = LabelEnd(low, i, l);
       if (e == std::string::npos) continue;
       if (i > 0 && l.inner == Label::kInnerAfterDate && !(digit < i)) continue;
+      // "Di Maio", "Von Trier": a capitalised particle before a single word is a surname.
+      if (l.inner == Label::kInnerAfterDate && seg[i] >= 'A' && seg[i] <= 'Z' &&
+          low.find(' ', low.find_first_not_of(' ', e)) == std::string::npos)
+        continue;
       best = e;
       break;
     }
@@ -235,13 +239,14 @@ std::vector<std::string> SegmentNames(std::string seg, bool* labelled) {
   std::vector<std::string> out;
   size_t prev_words = 0;
   for (std::string& p : parts) {
-    bool inner_label = false;
     std::string low_p = LowerAscii(p);
-    for (const Label& l : kLabels) {  // "Anna Schmidt und von Peter Müller" is rare; "and by" is not
+    for (const Label& l : kLabels) {  // "… and by Jane Doe"; not "von"/"di", which begin surnames
       size_t e = LabelEnd(low_p, 0, l);
-      if (e != std::string::npos && l.fit == Fit::kWord) { p = Trim(std::string_view(p).substr(e)); inner_label = true; break; }
+      if (e != std::string::npos && l.fit == Fit::kWord && l.inner == Label::kInner) {
+        p = Trim(std::string_view(p).substr(e));
+        break;
+      }
     }
-    (void)inner_label;
     if (p.empty() || HasDigit(p) || p.find('@') != std::string::npos || IsUrlLike(p)) continue;
     bool connector = false;  // a part that is only a label word ("Publiziert")
     for (std::string_view w : kConnectors) connector |= EqualsIgnoreCase(p, w);

@@ -207,6 +207,8 @@ TEST(Byline, SplitOnlyOnNameSeparators) {
   // Not separators: a hyphenated name, "von" inside a name, an initial.
   EXPECT_EQ(BylineNames("Hans-Peter Müller-Lüdenscheidt"), (Names{"Hans-Peter Müller-Lüdenscheidt"}));
   EXPECT_EQ(BylineNames("Ursula von der Leyen"), (Names{"Ursula von der Leyen"}));
+  EXPECT_EQ(BylineNames("Di Maio"), (Names{"Di Maio"}));
+  EXPECT_EQ(BylineNames("Anna Schmidt und Von Trier"), (Names{"Anna Schmidt", "Von Trier"}));
   EXPECT_EQ(BylineNames("J. R. Smith"), (Names{"J. R. Smith"}));
 }
 
