@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <unordered_map>
 #include <vector>
+#include "encoding/codepoint.h"
 
 namespace matn::cal {
 namespace {
@@ -295,39 +296,9 @@ const char* const kPlaceZones[] = {
     "Asia/Shanghai", "Asia/Tokyo",   "Asia/Seoul",
 };
 
-// Decodes one UTF-8 code point; invalid bytes decode as U+FFFD, one byte long.
-char32_t Decode(std::string_view s, size_t i, size_t* len) {
-  unsigned char c = s[i];
-  int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return *len = 1, 0xFFFD;
-  if (n == 1) return *len = 1, c;
-  char32_t cp = c & (0x7F >> n);
-  for (int k = 1; k < n; ++k) {
-    unsigned char d = s[i + k];
-    if ((d & 0xC0) != 0x80) return *len = 1, 0xFFFD;
-    cp = (cp << 6) | (d & 0x3F);
-  }
-  *len = n;
-  return cp;
-}
+char32_t Decode(std::string_view s, size_t i, size_t* len) { return utf8::DecodeAt(s, i, len); }
 
-void Append(char32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
+void Append(char32_t c, std::string* out) { utf8::AppendCodePoint(c, out); }
 
 // Latin-1 letters U+00C0..U+00FF folded to ASCII ("" = keep).
 const char* const kLatin1Fold[64] = {

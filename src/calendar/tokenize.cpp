@@ -3,25 +3,12 @@
 #include <unicode/uchar.h>
 
 #include "calendar/tables.h"
+#include "encoding/codepoint.h"
 
 namespace matn::cal {
 namespace {
 
-inline char32_t Decode(std::string_view s, size_t i, size_t* len) {
-  unsigned char c = s[i];
-  if (c < 0x80) return *len = 1, c;
-  int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return *len = 1, 0xFFFD;
-  if (n == 1) return *len = 1, c;
-  char32_t cp = c & (0x7F >> n);
-  for (int k = 1; k < n; ++k) {
-    unsigned char d = s[i + k];
-    if ((d & 0xC0) != 0x80) return *len = 1, 0xFFFD;
-    cp = (cp << 6) | (d & 0x3F);
-  }
-  *len = n;
-  return cp;
-}
+inline char32_t Decode(std::string_view s, size_t i, size_t* len) { return utf8::DecodeAt(s, i, len); }
 
 enum class Cls { kSpace, kIgnorable, kDigit, kLetter, kJoiner, kApostrophe, kPunct, kIdeograph };
 

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "matn/encoding.h"
+#include "encoding/codepoint.h"
 
 namespace matn::encoding {
 
@@ -74,23 +75,7 @@ size_t ValidUtf8Prefix(std::string_view s);
 // returns the number of replacements.
 size_t AppendSanitizedUtf8(std::string_view s, std::string* out);
 // Appends code point `cp` (must be a scalar value) as UTF-8.
-inline void AppendCodePoint(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
+inline void AppendCodePoint(uint32_t cp, std::string* out) { utf8::AppendCodePoint(cp, out); }
 
 // Decodes `bytes` (no BOM) from `e` and appends UTF-8 to *out; returns the
 // number of U+FFFD inserted, or nullopt if no converter could be opened.

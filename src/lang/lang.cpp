@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "matn/lang.h"
+#include "encoding/codepoint.h"
 
 namespace CLD2 {
 const char* LanguageCode(Language lang);  // lang_script.h, not in the public header
@@ -131,14 +132,7 @@ bool IsDigit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0x660 && c <= 
 void AppendFolded(char32_t c, std::string* word) {
   if (c == 0x064A || c == 0x0649) c = 0x06CC;
   if (c == 0x0643) c = 0x06A9;
-  if (c < 0x800) {
-    word->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    word->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    word->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    word->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    word->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
+  utf8::AppendCodePoint(c, word);
 }
 
 }  // namespace
