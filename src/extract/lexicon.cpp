@@ -21,7 +21,6 @@ struct Entry {
   bool prefix;  // also matches tokens that start with `word` ("comment" → "commentlist")
 };
 
-// Sorted at first use; looked up by binary search on exact tokens, then on prefixes.
 constexpr Entry kWords[] = {
     // content
     {"article", kCatContent, true},  // articles, articlebody
@@ -226,18 +225,49 @@ constexpr Entry kWords[] = {
     {"credit", kCatCaption, true},
 };
 
-struct Sorted {
-  std::string_view word;
-  uint32_t cats;
-  bool prefix;
-};
+// Exact words in an open-addressing hash table (most tokens are not in the
+// lexicon, and a miss ends at the first empty slot); the few prefix words per
+// first letter, longest first, since a token takes its longest prefix word.
+constexpr size_t kSlots = 1024;  // power of two, > 4x the words: short probe runs
+
+inline uint32_t HashWord(const char* p, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(p[i])) * 16777619u;
+  return h;
+}
 
 struct Table {
-  std::array<Sorted, std::size(kWords)> sorted;
+  struct Slot {
+    const char* word = nullptr;
+    uint32_t len = 0;
+    uint32_t cats = 0;
+  };
+  Slot slots[kSlots];
+  // Prefix words by first letter ('a'..'z'), longest first.
+  struct Prefix {
+    std::string_view word;
+    uint32_t cats;
+  };
+  std::array<std::array<Prefix, 8>, 26> prefixes{};
+  std::array<uint8_t, 26> num_prefixes{};
   Table() {
-    for (size_t i = 0; i < std::size(kWords); ++i)
-      sorted[i] = Sorted{kWords[i].word, kWords[i].cats, kWords[i].prefix};
-    std::sort(sorted.begin(), sorted.end(), [](const Sorted& a, const Sorted& b) { return a.word < b.word; });
+    for (const Entry& e : kWords) {
+      size_t n = std::strlen(e.word);
+      for (uint32_t h = HashWord(e.word, n) & (kSlots - 1);; h = (h + 1) & (kSlots - 1)) {
+        if (!slots[h].word) {
+          slots[h] = Slot{e.word, static_cast<uint32_t>(n), e.cats};
+          break;
+        }
+      }
+      if (e.prefix) {
+        int l = e.word[0] - 'a';
+        auto& list = prefixes[l];
+        uint8_t& k = num_prefixes[l];
+        list[k++] = Prefix{std::string_view(e.word, n), e.cats};
+        std::sort(list.begin(), list.begin() + k,
+                  [](const Prefix& a, const Prefix& b) { return a.word.size() > b.word.size(); });
+      }
+    }
   }
 };
 
@@ -246,19 +276,20 @@ const Table& GetTable() {
   return t;
 }
 
+// `tok` is lowercase ASCII letters (ClassifyName's tokens).
 uint32_t LookupToken(std::string_view tok) {
   if (tok.size() < 2 || tok.size() > 24) return 0;
-  const auto& s = GetTable().sorted;
-  // Exact match.
-  auto it = std::lower_bound(s.begin(), s.end(), tok,
-                             [](const Sorted& e, std::string_view t) { return e.word < t; });
-  if (it != s.end() && tok == it->word) return it->cats;
-  // Longest prefix entry flagged `prefix`: it is at or before the insertion point.
-  for (auto p = it; p != s.begin();) {
-    --p;
-    std::string_view w = p->word;
-    if (w.empty() || w[0] != tok[0]) break;
-    if (p->prefix && tok.substr(0, w.size()) == w) return p->cats;
+  const Table& t = GetTable();
+  for (uint32_t h = HashWord(tok.data(), tok.size()) & (kSlots - 1);; h = (h + 1) & (kSlots - 1)) {
+    const Table::Slot& s = t.slots[h];
+    if (!s.word) break;
+    if (s.len == tok.size() && std::memcmp(s.word, tok.data(), tok.size()) == 0) return s.cats;
+  }
+  if (tok[0] < 'a' || tok[0] > 'z') return 0;
+  int l = tok[0] - 'a';
+  for (uint8_t k = 0; k < t.num_prefixes[l]; ++k) {
+    std::string_view w = t.prefixes[l][k].word;
+    if (w.size() < tok.size() && std::memcmp(w.data(), tok.data(), w.size()) == 0) return t.prefixes[l][k].cats;
   }
   return 0;
 }
