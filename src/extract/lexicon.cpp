@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <string>
 
 namespace matn::extract {
 namespace {
@@ -387,6 +388,39 @@ void ClassifyList(std::string_view v, uint32_t* cats) {
   }
 }
 
+// Pages repeat the same class attribute on hundreds of elements ("menu-item
+// menu-item-type-post_type …"): its categories are remembered per thread in a
+// small direct-mapped cache (the key is copied, so it outlives the page).
+uint32_t ClassifyClassAttr(std::string_view v) {
+  if (v.size() > 200) {
+    uint32_t cats = 0;
+    ClassifyList(v, &cats);
+    return cats;
+  }
+  uint64_t h = v.size() * 0x9E3779B97F4A7C15ull;
+  size_t i = 0;
+  for (; i + 8 <= v.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, v.data() + i, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+  }
+  for (; i < v.size(); ++i) h = (h ^ static_cast<unsigned char>(v[i])) * 0x100000001B3ull;
+  struct Slot {
+    std::string key;
+    uint32_t cats = 0;
+    bool used = false;
+  };
+  thread_local std::array<Slot, 1024> cache;
+  Slot& s = cache[h >> 54];  // the top bits of a product are the well-mixed ones
+  if (s.used && s.key == v) return s.cats;
+  uint32_t cats = 0;
+  ClassifyList(v, &cats);
+  s.key.assign(v);
+  s.cats = cats;
+  s.used = true;
+  return cats;
+}
+
 bool ContainsLower(std::string_view hay, std::string_view needle) {
   if (needle.size() > hay.size()) return false;
   for (size_t i = 0; i + needle.size() <= hay.size(); ++i)
@@ -422,7 +456,7 @@ ClassSignal ClassifyElement(const Node* n) {
     const Attribute& at = n->attrs[a];
     std::string_view name = at.name, v = at.value;
     if (name == "class") {
-      ClassifyList(v, &cats);
+      cats |= ClassifyClassAttr(v);
     } else if (name == "id") {
       // A heading's id is usually a slug of its own words ("nav_nur_die_folie",
       // "related-work"): not a statement about the element.
