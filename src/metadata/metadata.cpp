@@ -52,32 +52,88 @@ enum Zone : unsigned {
   kInArticle = 8,   // <article>, <main>, itemprop=articleBody …
 };
 
-unsigned ZoneOf(const Node* n, const std::unordered_set<const Node*>* headline_ancestors) {
+constexpr unsigned kSiteHeader = 16;  // internal: under a <header> that is not the article's
+
+// What `p` itself adds to the zone of the nodes under it.
+unsigned OwnZone(const Node* p, const std::unordered_set<const Node*>* headline_ancestors) {
+  if (!p->IsElement() || p->Is(Tag::kBody) || p->Is(Tag::kHtml)) return 0;
   unsigned z = 0;
-  int hops = 0;
-  bool site_header = false;  // a <header> is the site's unless it sits in an <article>/<main>
-  for (const Node* p = n; p && hops < kMaxAncestorHops; p = p->parent, ++hops) {
-    if (!p->IsElement() || p->Is(Tag::kBody) || p->Is(Tag::kHtml)) continue;
-    if (p->Is(Tag::kArticle) || p->Is(Tag::kMain)) z |= kInArticle;
-    // A box that holds the headline is the article's, whatever its class says
-    // (body and wrapper classes list every widget the theme has).
-    if (headline_ancestors && headline_ancestors->count(p)) continue;
-    if (p->Is(Tag::kNav) || p->Is(Tag::kFooter) || p->Is(Tag::kAside)) z |= kInChrome;
-    if (p->Is(Tag::kHeader) && !ClassComponentStarts(p, {"entry", "node", "article", "post", "story", "content"}))
-      site_header = true;
-    const std::string* ci = ClassAndId(p);
-    if (!ci) continue;
-    if (ComponentStarts(*ci, {"comment", "reply", "respond", "disqus", "discussion"})) z |= kInComment;
-    if (ComponentStarts(*ci, {"related", "recommend", "teaser", "sidebar", "widget", "popular",
-                              "mostread", "trending", "newsletter", "more"}))
-      z |= kInRelated;
-    if (ComponentStarts(*ci, {"clock", "weather", "today", "currentdate", "topbar", "masthead",
-                              "navbar", "navigation", "breadcrumb", "cookie", "menu", "footer"}) ||
-        HasToken(*ci, {"nav", "header", "site-header", "siteheader", "top", "top-bar"}, true))
-      z |= kInChrome;
+  if (p->Is(Tag::kArticle) || p->Is(Tag::kMain)) z |= kInArticle;
+  // A box that holds the headline is the article's, whatever its class says
+  // (body and wrapper classes list every widget the theme has).
+  if (headline_ancestors && headline_ancestors->count(p)) return z;
+  if (p->Is(Tag::kNav) || p->Is(Tag::kFooter) || p->Is(Tag::kAside)) z |= kInChrome;
+  const std::string* ci = ClassAndId(p);
+  if (p->Is(Tag::kHeader)) {
+    static const TokenSet kArticleHeader({"entry", "node", "article", "post", "story", "content"});
+    if (!ci || !kArticleHeader.ComponentStarts(*ci)) z |= kSiteHeader;
   }
-  if (site_header && !(z & kInArticle)) z |= kInChrome;
+  if (!ci) return z;
+  // Word i of kParts says kind kPartKind[i]: 5 comment, 10 related, 12 chrome words.
+  static const TokenSet kParts({"comment", "reply", "respond", "disqus", "discussion",
+                                "related", "recommend", "teaser", "sidebar", "widget", "popular",
+                                "mostread", "trending", "newsletter", "more",
+                                "clock", "weather", "today", "currentdate", "topbar", "masthead",
+                                "navbar", "navigation", "breadcrumb", "cookie", "menu", "footer"});
+  static const TokenSet kChromeTokens({"nav", "header", "site-header", "siteheader", "top", "top-bar"});
+  uint32_t m = kParts.ComponentMask(*ci);
+  if (m & 0x1Fu) z |= kInComment;
+  if (m & (0x3FFu << 5)) z |= kInRelated;
+  if ((m & (0xFFFu << 15)) || kChromeTokens.HasToken(*ci, true)) z |= kInChrome;
   return z;
+}
+
+unsigned FinishZone(unsigned z) {
+  if ((z & kSiteHeader) && !(z & kInArticle)) z |= kInChrome;
+  return z & ~kSiteHeader;
+}
+
+// Zones of the ancestor chains already walked, per document and headline set:
+// the candidates of one page share most of their ancestors. The entry of a node
+// is the OR of OwnZone over the whole chain from it to the root and the
+// chain's length.
+struct ZoneMemo {
+  uint64_t generation = 0;
+  const std::unordered_set<const Node*>* headline = nullptr;
+  std::unordered_map<const Node*, std::pair<unsigned, uint32_t>> chain;
+};
+
+thread_local ZoneMemo zone_memo[2];  // [0]: no headline set, [1]: the dates' one
+thread_local uint64_t zone_generation = 1;
+// Called whenever the tree or the headline set may have changed.
+void ResetZoneMemo() { ++zone_generation; }
+
+unsigned ZoneOf(const Node* n, const std::unordered_set<const Node*>* headline_ancestors) {
+  ZoneMemo& memo = zone_memo[headline_ancestors ? 1 : 0];
+  if (memo.generation != zone_generation || memo.headline != headline_ancestors) {
+    memo.chain.clear();
+    memo.generation = zone_generation;
+    memo.headline = headline_ancestors;
+  }
+  thread_local std::vector<const Node*> path;
+  path.clear();
+  unsigned z = 0;
+  uint32_t len = 0;
+  const Node* p = n;
+  for (; p; p = p->parent) {
+    auto it = memo.chain.find(p);
+    if (it != memo.chain.end()) {
+      z = it->second.first;
+      len = it->second.second;
+      break;
+    }
+    path.push_back(p);
+  }
+  for (size_t i = path.size(); i-- > 0;) {
+    z |= OwnZone(path[i], headline_ancestors);
+    memo.chain.emplace(path[i], std::make_pair(z, ++len));
+  }
+  if (len <= static_cast<uint32_t>(kMaxAncestorHops)) return FinishZone(z);
+  // Deeper than the walk limit: only the nearest kMaxAncestorHops nodes count.
+  z = 0;
+  p = n;
+  for (int hops = 0; p && hops < kMaxAncestorHops; p = p->parent, ++hops) z |= OwnZone(p, headline_ancestors);
+  return FinishZone(z);
 }
 
 // ---- Collection. -----------------------------------------------------------
@@ -862,6 +918,7 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
 
   std::unordered_set<const Node*> headline_anc;
   for (const Node* a = headline; a && headline_anc.size() < 400; a = a->parent) headline_anc.insert(a);
+  ResetZoneMemo();
   uint32_t headline_order = 0;
   if (headline) {
     auto it = ev.order.find(headline);
@@ -1126,6 +1183,7 @@ std::string CleanKeepingZwnj(const std::string& s) {
 Metadata ExtractMetadata(const Document& doc, const MetadataOptions& options) {
   Metadata md;
   Evidence ev;
+  ResetZoneMemo();
   Collect(doc, &ev);
   LdFacts ld = ReadJsonLd(ev.ld);
 

@@ -165,6 +165,80 @@ bool HasToken(std::string_view all, std::initializer_list<std::string_view> word
   return false;
 }
 
+TokenSet::TokenSet(std::initializer_list<std::string_view> words) {
+  uint32_t i = 0;
+  for (std::string_view w : words) {
+    if (i == 32 || w.empty()) break;
+    words_[i] = w;
+    by_first_[static_cast<unsigned char>(w[0])] |= 1u << i;
+    ++i;
+  }
+}
+
+namespace {
+
+inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+inline bool IsJoiner(char c) { return c == '-' || c == '_'; }
+
+// The words among `cand` equal to s.
+inline uint32_t Matching(const std::string_view* words, uint32_t cand, std::string_view s) {
+  uint32_t hit = 0;
+  for (; cand; cand &= cand - 1) {
+    int i = __builtin_ctz(cand);
+    std::string_view w = words[i];
+    if (w.size() == s.size() && std::char_traits<char>::compare(w.data(), s.data(), w.size()) == 0) hit |= 1u << i;
+  }
+  return hit;
+}
+
+}  // namespace
+
+uint32_t TokenSet::ComponentMask(std::string_view all) const {
+  uint32_t hit = 0;
+  size_t i = 0, n = all.size();
+  while (i < n) {
+    char c = all[i];
+    if (IsSpace(c) || IsJoiner(c)) { ++i; continue; }
+    size_t b = i;
+    while (i < n && !IsSpace(all[i]) && !IsJoiner(all[i])) ++i;
+    std::string_view comp = all.substr(b, i - b);
+    for (uint32_t cand = by_first_[static_cast<unsigned char>(c)]; cand; cand &= cand - 1) {
+      int k = __builtin_ctz(cand);
+      std::string_view w = words_[k];
+      if (w.size() <= comp.size() && std::char_traits<char>::compare(w.data(), comp.data(), w.size()) == 0)
+        hit |= 1u << k;
+    }
+  }
+  return hit;
+}
+
+uint32_t TokenSet::TokenMask(std::string_view all, bool exact) const {
+  uint32_t hit = 0;
+  size_t i = 0, n = all.size();
+  while (i < n) {
+    if (IsSpace(all[i])) { ++i; continue; }
+    size_t b = i;
+    while (i < n && !IsSpace(all[i])) ++i;
+    std::string_view tok = all.substr(b, i - b);
+    uint32_t first = by_first_[static_cast<unsigned char>(tok[0])];
+    if (first) hit |= Matching(words_, first, tok);
+    if (exact) continue;
+    // "entry-date", "post__date": a word before or after a joiner.
+    for (size_t j = 0; j < tok.size(); ++j) {
+      if (!IsJoiner(tok[j])) continue;
+      if (first) hit |= Matching(words_, first, tok.substr(0, j));
+      if (j + 1 < tok.size())
+        if (uint32_t c = by_first_[static_cast<unsigned char>(tok[j + 1])]) hit |= Matching(words_, c, tok.substr(j + 1));
+    }
+  }
+  return hit;
+}
+
+bool HasClassToken(const Node* n, const TokenSet& words, bool exact) {
+  const std::string* p = ClassAndId(n);
+  return p && words.HasToken(*p, exact);
+}
+
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {

@@ -1,6 +1,7 @@
 // Small string and tree helpers shared by the metadata extractors.
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -39,6 +40,26 @@ bool HasClassToken(const Node* n, std::initializer_list<std::string_view> words,
 const std::string* ClassAndId(const Node* n);
 bool ComponentStarts(std::string_view class_and_id, std::initializer_list<std::string_view> words);
 bool HasToken(std::string_view class_and_id, std::initializer_list<std::string_view> words, bool exact = false);
+
+// A fixed list of at most 32 lowercase words, indexed by first byte so that
+// matching a class token looks only at the words that can match it. Build it
+// once (a function-local static), then ask any number of elements.
+class TokenSet {
+ public:
+  TokenSet(std::initializer_list<std::string_view> words);
+  // Bit i set when word i matches, under the rules of ComponentStarts and
+  // HasToken above (same `exact`); every match is reported, not just the first.
+  uint32_t ComponentMask(std::string_view class_and_id) const;
+  uint32_t TokenMask(std::string_view class_and_id, bool exact = false) const;
+  bool ComponentStarts(std::string_view class_and_id) const { return ComponentMask(class_and_id) != 0; }
+  bool HasToken(std::string_view class_and_id, bool exact = false) const { return TokenMask(class_and_id, exact) != 0; }
+
+ private:
+  std::string_view words_[32];
+  uint32_t by_first_[256] = {};
+};
+
+bool HasClassToken(const Node* n, const TokenSet& words, bool exact = false);
 
 // RFC 3986 reference resolution, enough for canonical links and images. An
 // empty base returns `ref` unchanged.
