@@ -186,6 +186,23 @@ void TreeBuilder::Detach(Node* n) {
   n->parent = n->prev_sibling = n->next_sibling = nullptr;
 }
 
+// Walks the sibling chain once instead of detaching first_child until none is
+// left: that loop never ends if a child's parent link is ever wrong, and a
+// build of an earlier version did hang that way on a real page.
+void TreeBuilder::MoveChildren(Node* from, Node* to) {
+  Node* c = from->first_child;
+  from->first_child = from->last_child = nullptr;
+  while (c) {
+    Node* next = c->next_sibling;
+    if (to) {
+      Append(to, c);
+    } else {
+      c->parent = c->prev_sibling = c->next_sibling = nullptr;
+    }
+    c = next;
+  }
+}
+
 Elem* TreeBuilder::CreateElement(const Tok& t, Namespace ns) {
   Elem* e = doc_->arena.New<Elem>();
   ++doc_->node_count;
@@ -662,10 +679,7 @@ bool TreeBuilder::AdoptionAgency(const Tok& t) {
     Detach(&last_node->node);
     InsertAt(AppropriatePlace(&common->node), &last_node->node);
     Elem* clone = CloneElement(fe);
-    while (Node* c = fb->node.first_child) {
-      Detach(c);
-      Append(&clone->node, c);
-    }
+    MoveChildren(&fb->node, &clone->node);
     Append(&fb->node, &clone->node);
     if (bookmark == fe) {
       AfeReplaceAt(AfeIndexOf(fe), clone);
@@ -826,10 +840,7 @@ Status TreeBuilder::Run(const std::string_view* fragment_context) {
   if (fragment_) {
     Node* frag = NewNode(NodeType::kDocumentFragment);
     Node* html = root_->first_child;
-    while (Node* c = html->first_child) {
-      Detach(c);
-      Append(frag, c);
-    }
+    MoveChildren(html, frag);
     doc_->root = frag;
   } else {
     doc_->root = root_;

@@ -81,7 +81,7 @@ void TreeBuilder::OptionPopped(Elem* option) {
   if (st.has_selected && !option->node.FindAttr("selected")) return;
   st.has_selected = true;
   Node* target = &st.selectedcontent->node;
-  while (Node* c = target->first_child) Detach(c);
+  MoveChildren(target, nullptr);
   // Deep copy of the option's children, iteratively: (source, copy's parent).
   std::vector<std::pair<const Node*, Node*>> todo;
   for (const Node* c = option->node.last_child; c; c = c->prev_sibling) todo.emplace_back(c, target);

@@ -116,6 +116,8 @@ class TreeBuilder {
   static void Append(Node* parent, Node* child);
   static void InsertBefore(Node* parent, Node* child, Node* ref);
   static void Detach(Node* n);
+  // Moves all children of `from` to the end of `to` (to == nullptr: drops them).
+  static void MoveChildren(Node* from, Node* to);
 
   struct Place { Node* parent; Node* before; };
   Place AppropriatePlace(Node* override_target = nullptr) {
