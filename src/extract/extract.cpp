@@ -162,12 +162,13 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 bool IsHidden(const Node* n) {
   for (uint32_t a = 0; a < n->num_attrs; ++a) {
     const Attribute& at = n->attrs[a];
-    if (at.name == "hidden") {
+    const AttrName kind = KindOfAttr(at.name);
+    if (kind == AttrName::kHidden) {
       // hidden="until-found" content is findable in page: keep it.
       if (!EqualsIgnoreCase(at.value, "until-found")) return true;
-    } else if (at.name == "aria-hidden") {
+    } else if (kind == AttrName::kAriaHidden) {
       if (EqualsIgnoreCase(at.value, "true")) return true;
-    } else if (at.name == "style") {
+    } else if (kind == AttrName::kStyle) {
       if (StyleHides(at.value)) return true;
     }
   }

@@ -377,48 +377,69 @@ void ClassifyName(std::string_view name, uint32_t* cats) {
   *cats |= name_cats;
 }
 
+uint32_t ClassifyNameCached(std::string_view name);
+
 void ClassifyList(std::string_view v, uint32_t* cats) {
   size_t i = 0;
   while (i < v.size()) {
     while (i < v.size() && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r' || v[i] == '\f')) ++i;
     size_t j = i;
     while (j < v.size() && !(v[j] == ' ' || v[j] == '\t' || v[j] == '\n' || v[j] == '\r' || v[j] == '\f')) ++j;
-    if (j > i) ClassifyName(v.substr(i, j - i), cats);
+    if (j > i) *cats |= ClassifyNameCached(v.substr(i, j - i));
     i = j;
   }
 }
 
 // Pages repeat the same class attribute on hundreds of elements ("menu-item
-// menu-item-type-post_type …"): its categories are remembered per thread in a
-// small direct-mapped cache (the key is copied, so it outlives the page).
-uint32_t ClassifyClassAttr(std::string_view v) {
-  if (v.size() > 200) {
-    uint32_t cats = 0;
-    ClassifyList(v, &cats);
-    return cats;
+// menu-item-type-post_type …"), and the same class names across attributes:
+// their categories are remembered per thread in small direct-mapped caches
+// (keys are copied, so they outlive the page).
+class ClassCache {
+ public:
+  template <typename F>
+  uint32_t Get(std::string_view v, F compute) {
+    if (v.size() > 200) return compute(v);
+    uint64_t h = v.size() * 0x9E3779B97F4A7C15ull;
+    size_t i = 0;
+    for (; i + 8 <= v.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, v.data() + i, 8);
+      h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    }
+    for (; i < v.size(); ++i) h = (h ^ static_cast<unsigned char>(v[i])) * 0xFF51AFD7ED558CCDull;
+    Slot& s = slots_[h >> 54];  // the top bits of a product are the well-mixed ones
+    if (s.used && s.key == v) return s.cats;
+    s.cats = compute(v);
+    s.key.assign(v);
+    s.used = true;
+    return s.cats;
   }
-  uint64_t h = v.size() * 0x9E3779B97F4A7C15ull;
-  size_t i = 0;
-  for (; i + 8 <= v.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, v.data() + i, 8);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-  }
-  for (; i < v.size(); ++i) h = (h ^ static_cast<unsigned char>(v[i])) * 0x100000001B3ull;
+
+ private:
   struct Slot {
     std::string key;
     uint32_t cats = 0;
     bool used = false;
   };
-  thread_local std::array<Slot, 1024> cache;
-  Slot& s = cache[h >> 54];  // the top bits of a product are the well-mixed ones
-  if (s.used && s.key == v) return s.cats;
-  uint32_t cats = 0;
-  ClassifyList(v, &cats);
-  s.key.assign(v);
-  s.cats = cats;
-  s.used = true;
-  return cats;
+  std::array<Slot, 1024> slots_;
+};
+
+uint32_t ClassifyNameCached(std::string_view name) {
+  thread_local ClassCache cache;
+  return cache.Get(name, [](std::string_view v) {
+    uint32_t c = 0;
+    ClassifyName(v, &c);
+    return c;
+  });
+}
+
+uint32_t ClassifyClassAttr(std::string_view v) {
+  thread_local ClassCache cache;
+  return cache.Get(v, [](std::string_view x) {
+    uint32_t c = 0;
+    ClassifyList(x, &c);
+    return c;
+  });
 }
 
 bool ContainsLower(std::string_view hay, std::string_view needle) {
@@ -454,16 +475,18 @@ ClassSignal ClassifyElement(const Node* n) {
   uint32_t cats = 0;
   for (uint32_t a = 0; a < n->num_attrs; ++a) {
     const Attribute& at = n->attrs[a];
-    std::string_view name = at.name, v = at.value;
-    if (name == "class") {
+    const AttrName kind = KindOfAttr(at.name);
+    if (kind == AttrName::kOther) continue;
+    std::string_view v = at.value;
+    if (kind == AttrName::kClass) {
       cats |= ClassifyClassAttr(v);
-    } else if (name == "id") {
+    } else if (kind == AttrName::kId) {
       // A heading's id is usually a slug of its own words ("nav_nur_die_folie",
       // "related-work"): not a statement about the element.
       bool heading = n->Is(Tag::kH1) || n->Is(Tag::kH2) || n->Is(Tag::kH3) || n->Is(Tag::kH4) ||
                      n->Is(Tag::kH5) || n->Is(Tag::kH6);
       if (!heading) ClassifyName(v, &cats);
-    } else if (name == "role") {
+    } else if (kind == AttrName::kRole) {
       if (EqualsLower(v, "navigation") || EqualsLower(v, "menu") || EqualsLower(v, "menubar") ||
           EqualsLower(v, "toolbar") || EqualsLower(v, "tablist"))
         cats |= kCatNav;
@@ -478,14 +501,14 @@ ClassSignal ClassifyElement(const Node* n) {
         cats |= kCatMisc;
       else if (EqualsLower(v, "main") || EqualsLower(v, "article"))
         cats |= kCatContent;
-    } else if (name == "itemprop") {
+    } else if (kind == AttrName::kItemprop) {
       if (ContainsLower(v, "articlebody") || EqualsLower(v, "text") || ContainsLower(v, "reviewbody"))
         cats |= kCatContent;
       else if (ContainsLower(v, "comment"))
         cats |= kCatComment;
-    } else if (name == "itemtype") {
+    } else if (kind == AttrName::kItemtype) {
       if (ContainsLower(v, "schema.org/comment")) cats |= kCatComment;
-    } else if (name == "aria-label") {
+    } else if (kind == AttrName::kAriaLabel) {
       // Landmarks sometimes name themselves ("Share", "Breadcrumb").
       if (v.size() < 40) {
         uint32_t c = 0;

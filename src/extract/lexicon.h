@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "matn/html.h"
@@ -34,6 +35,29 @@ struct ClassSignal {
   uint32_t cats = 0;
   int weight = 0;  // Readability-like: > 0 content-ish, < 0 boilerplate-ish
 };
+
+// The attribute names the extract layer reads, told apart by length first so
+// that the common case (a name it does not read) costs one switch.
+enum class AttrName : uint8_t { kOther, kId, kClass, kStyle, kRole, kHidden, kItemprop, kItemtype, kAriaLabel, kAriaHidden };
+
+template <size_t N>
+inline bool SameBytes(std::string_view n, const char (&lit)[N]) {
+  return std::memcmp(n.data(), lit, N - 1) == 0;  // constant length: inlined
+}
+
+inline AttrName KindOfAttr(std::string_view n) {
+  auto is = [&](const auto& lit) { return SameBytes(n, lit); };
+  switch (n.size()) {
+    case 2: return is("id") ? AttrName::kId : AttrName::kOther;
+    case 4: return is("role") ? AttrName::kRole : AttrName::kOther;
+    case 5: return is("class") ? AttrName::kClass : is("style") ? AttrName::kStyle : AttrName::kOther;
+    case 6: return is("hidden") ? AttrName::kHidden : AttrName::kOther;
+    case 8: return is("itemprop") ? AttrName::kItemprop : is("itemtype") ? AttrName::kItemtype : AttrName::kOther;
+    case 10: return is("aria-label") ? AttrName::kAriaLabel : AttrName::kOther;
+    case 11: return is("aria-hidden") ? AttrName::kAriaHidden : AttrName::kOther;
+    default: return AttrName::kOther;
+  }
+}
 
 // Reads class, id, role, itemprop/itemtype and a few ARIA attributes of `n`.
 ClassSignal ClassifyElement(const Node* n);
