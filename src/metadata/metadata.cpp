@@ -158,6 +158,24 @@ std::string NormalizeMetaKey(std::string k) {
   return k;
 }
 
+// True when "date", "datum", "publish", "posted", "fecha", "byline",
+// "timestamp" or "zeit" occurs anywhere in s; one pass, dispatching on the byte.
+bool DateishSubstring(std::string_view s) {
+  auto at = [&](size_t i, std::string_view w) { return s.compare(i, w.size(), w) == 0; };
+  for (size_t i = 0; i + 4 <= s.size(); ++i) {
+    switch (s[i]) {
+      case 'd': if (s[i + 1] == 'a' && s[i + 2] == 't' && (s[i + 3] == 'e' || (s[i + 3] == 'u' && at(i, "datum")))) return true; break;
+      case 'p': if (at(i, "publish") || at(i, "posted")) return true; break;
+      case 'f': if (at(i, "fecha")) return true; break;
+      case 'b': if (at(i, "byline")) return true; break;
+      case 't': if (at(i, "timestamp")) return true; break;
+      case 'z': if (at(i, "zeit")) return true; break;
+      default: break;
+    }
+  }
+  return false;
+}
+
 void Collect(const Document& doc, Evidence* ev) {
   const Node* root = doc.root();
   if (!root) return;
@@ -234,14 +252,13 @@ void Collect(const Document& doc, Evidence* ev) {
       record(&ev->rel_authors, n);
     const std::string* ci = ClassAndId(n);
     if (!ci) continue;
-    if (HasToken(*ci, {"byline", "author", "autor", "writer", "by", "creator", "author-name",
-                       "authors", "byline-name", "article-author", "post-author"}))
-      record(&ev->bylines, n);
-    bool dateish = false;
-    for (std::string_view w : {"date", "datum", "publish", "posted", "fecha", "byline", "timestamp", "zeit"})
-      if (ci->find(w) != std::string::npos) { dateish = true; break; }
-    if (dateish || HasToken(*ci, {"time", "meta", "data", "info", "details", "submitted"}))
-      record(&ev->date_boxes, n);
+    // Words 0-10 mark a byline box, 11-16 a date box.
+    static const TokenSet kBoxWords({"byline", "author", "autor", "writer", "by", "creator", "author-name",
+                                     "authors", "byline-name", "article-author", "post-author",
+                                     "time", "meta", "data", "info", "details", "submitted"});
+    uint32_t m = kBoxWords.TokenMask(*ci);
+    if (m & 0x7FFu) record(&ev->bylines, n);
+    if ((m >> 11) || DateishSubstring(*ci)) record(&ev->date_boxes, n);
   }
 }
 
@@ -769,6 +786,7 @@ std::vector<std::string> ChooseAuthors(const Evidence& ev, const LdFacts& ld, co
     if (!out.empty()) return out;
   }
   // Visible bylines.
+  static const TokenSet kNameWords({"name", "author-name"});
   auto from_nodes = [&](const std::vector<Located>& nodes) {
     for (const Located& l : nodes) {
       if (ZoneOf(l.node, nullptr) & (kInComment | kInRelated | kInChrome)) continue;
@@ -776,7 +794,7 @@ std::vector<std::string> ChooseAuthors(const Evidence& ev, const LdFacts& ld, co
       if (text.size() > 120) {
         // A byline box with more in it: the link or name inside is the author.
         for (const Node* n = NextInPreorder(l.node, l.node); n; n = NextInPreorder(n, l.node)) {
-          if (n->Is(Tag::kA) || HasClassToken(n, {"name", "author-name"})) {
+          if (n->Is(Tag::kA) || HasClassToken(n, kNameWords)) {
             text = NodeText(n, 200);
             break;
           }
@@ -967,10 +985,10 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
     std::string_view v = t->Attr("datetime");
     std::string value = v.empty() ? NodeText(t, 200) : std::string(v);
     const Node* par = t->parent;
-    bool modified = HasClassToken(t, {"updated", "modified", "update"}) ||
-                    (par && HasClassToken(par, {"updated", "modified", "update"}));
-    bool published = HasClassToken(t, {"published", "pub", "publish", "pubdate", "entry-date", "posted", "created"}) ||
-                     (par && HasClassToken(par, {"published", "pub", "publish", "pubdate", "entry-date", "posted", "created"}));
+    static const TokenSet kModifiedWords({"updated", "modified", "update"});
+    static const TokenSet kPublishedWords({"published", "pub", "publish", "pubdate", "entry-date", "posted", "created"});
+    bool modified = HasClassToken(t, kModifiedWords) || (par && HasClassToken(par, kModifiedWords));
+    bool published = HasClassToken(t, kPublishedWords) || (par && HasClassToken(par, kPublishedWords));
     if (modified && !pubdate) {
       add(&mod, value, 40);
       continue;

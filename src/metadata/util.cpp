@@ -102,12 +102,14 @@ const std::string* ClassAndId(const Node* n) {
   std::string_view cls = n->Attr("class"), id = n->Attr("id");
   if (cls.empty() && id.empty()) return nullptr;
   thread_local std::string buf;
-  buf.clear();
-  buf.reserve(cls.size() + id.size() + 1);
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  for (char c : cls) buf.push_back(lower(c));
-  buf.push_back(' ');
-  for (char c : id) buf.push_back(lower(c));
+  buf.resize(cls.size() + id.size() + 1);
+  char* out = buf.data();
+  auto lower = [](char c) {
+    return static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26u ? 0x20 : 0));
+  };
+  for (char c : cls) *out++ = lower(c);
+  *out++ = ' ';
+  for (char c : id) *out++ = lower(c);
   return &buf;
 }
 
