@@ -173,6 +173,7 @@ TokenSet::TokenSet(std::initializer_list<std::string_view> words) {
     if (i == 32 || w.empty()) break;
     words_[i] = w;
     by_first_[static_cast<unsigned char>(w[0])] |= 1u << i;
+    by_last_[static_cast<unsigned char>(w.back())] |= 1u << i;
     ++i;
   }
 }
@@ -222,15 +223,25 @@ uint32_t TokenSet::TokenMask(std::string_view all, bool exact) const {
     size_t b = i;
     while (i < n && !IsSpace(all[i])) ++i;
     std::string_view tok = all.substr(b, i - b);
-    uint32_t first = by_first_[static_cast<unsigned char>(tok[0])];
-    if (first) hit |= Matching(words_, first, tok);
+    if (uint32_t cand = by_first_[static_cast<unsigned char>(tok[0])]) {
+      hit |= Matching(words_, cand, tok);
+      if (!exact)  // "entry-date": the word, a joiner, more
+        for (; cand; cand &= cand - 1) {
+          int k = __builtin_ctz(cand);
+          std::string_view w = words_[k];
+          if (tok.size() > w.size() && IsJoiner(tok[w.size()]) &&
+              std::char_traits<char>::compare(w.data(), tok.data(), w.size()) == 0)
+            hit |= 1u << k;
+        }
+    }
     if (exact) continue;
-    // "entry-date", "post__date": a word before or after a joiner.
-    for (size_t j = 0; j < tok.size(); ++j) {
-      if (!IsJoiner(tok[j])) continue;
-      if (first) hit |= Matching(words_, first, tok.substr(0, j));
-      if (j + 1 < tok.size())
-        if (uint32_t c = by_first_[static_cast<unsigned char>(tok[j + 1])]) hit |= Matching(words_, c, tok.substr(j + 1));
+    // "post__date", "entry-date": the word as the last part.
+    for (uint32_t cand = by_last_[static_cast<unsigned char>(tok.back())]; cand; cand &= cand - 1) {
+      int k = __builtin_ctz(cand);
+      std::string_view w = words_[k];
+      if (tok.size() > w.size() && IsJoiner(tok[tok.size() - w.size() - 1]) &&
+          std::char_traits<char>::compare(w.data(), tok.data() + tok.size() - w.size(), w.size()) == 0)
+        hit |= 1u << k;
     }
   }
   return hit;

@@ -56,7 +56,8 @@ class TokenSet {
 
  private:
   std::string_view words_[32];
-  uint32_t by_first_[256] = {};
+  uint32_t by_first_[256] = {};  // bit i: words_[i] starts with that byte
+  uint32_t by_last_[256] = {};   // … ends with it
 };
 
 bool HasClassToken(const Node* n, const TokenSet& words, bool exact = false);
