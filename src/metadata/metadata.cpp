@@ -480,8 +480,9 @@ std::vector<std::string> SplitTitle(std::string_view t, bool colon, bool cjk_joi
   size_t i = 0, start = 0;
   while (i < t.size() && out.size() < 16) {
     size_t len = 0;
-    for (std::string_view s : kSeps)
-      if ((colon || s != ": ") && t.substr(i, s.size()) == s) { len = s.size(); break; }
+    if (t[i] == ' ' || t[i] == '|' || t[i] == ':')  // the first bytes of kSeps
+      for (std::string_view s : kSeps)
+        if ((colon || s != ": ") && t.substr(i, s.size()) == s) { len = s.size(); break; }
     // Chinese titles join their parts with '_' or a full-width bar, without spaces
     // ("标题_新闻频道_示例网"); an '_' between ASCII letters or digits is part of a word.
     auto word = [&](size_t j) { return j < t.size() && std::isalnum(static_cast<unsigned char>(t[j])); };

@@ -57,9 +57,16 @@ std::string CollapseWhitespace(std::string_view s) {
       i += n;
       continue;
     }
+    // Copy the run up to the next byte that may start a space.
+    size_t b = i++;
+    while (i < s.size()) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c <= ' ' || c == 0xC2 || c == 0xE2 || c == 0xE3) break;
+      ++i;
+    }
     if (pending) out.push_back(' ');
     pending = false;
-    out.push_back(s[i++]);
+    out.append(s.data() + b, i - b);
   }
   return out;
 }
