@@ -423,6 +423,18 @@ std::string FoldKey(std::string_view s) {
   int32_t i = 0, n = static_cast<int32_t>(s.size());
   const uint8_t* p = reinterpret_cast<const uint8_t*>(s.data());
   while (i < n) {
+    if (p[i] < 0x80) {  // ASCII without ICU: letters and digits fold to themselves, lowercased
+      char c = static_cast<char>(p[i++]);
+      bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z', digit = c >= '0' && c <= '9';
+      if (!(lower || upper || digit)) {
+        pending = true;
+        continue;
+      }
+      if (pending && !out.empty()) out.push_back(' ');
+      pending = false;
+      out.push_back(upper ? static_cast<char>(c - 'A' + 'a') : c);
+      continue;
+    }
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0) continue;
