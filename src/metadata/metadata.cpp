@@ -236,21 +236,38 @@ void Collect(const Document& doc, Evidence* ev) {
       case Tag::kTime: record(&ev->times, n); break;
       default: break;
     }
-    if (n->FindAttr("itemprop") && n->tag != Tag::kMeta) record(&ev->itemprops, n);
+    // One pass over the attributes rather than a lookup per name.
+    const Attribute *itemprop = nullptr, *property = nullptr, *content = nullptr, *rel = nullptr,
+                    *cls = nullptr, *id = nullptr;
+    for (uint32_t k = 0; k < n->num_attrs; ++k) {
+      const Attribute& a = n->attrs[k];
+      if (a.ns != AttrNamespace::kNone) continue;
+      const Attribute** slot = nullptr;
+      switch (a.name.size()) {
+        case 2: if (a.name == "id") slot = &id; break;
+        case 3: if (a.name == "rel") slot = &rel; break;
+        case 5: if (a.name == "class") slot = &cls; break;
+        case 7: if (a.name == "content") slot = &content; break;
+        case 8: slot = a.name == "itemprop" ? &itemprop : a.name == "property" ? &property : nullptr; break;
+        default: break;
+      }
+      if (slot && !*slot) *slot = &a;
+    }
+    if (itemprop) record(&ev->itemprops, n);
     // RDFa on ordinary elements: <span property="dc:date" content="2019-07-07T18:44:31+02:00">.
-    if (n->FindAttr("property") && n->FindAttr("content") && ev->metas.size() < 4 * kMaxCandidates) {
-      std::string keys = LowerAscii(n->Attr("property"));
+    if (property && content && ev->metas.size() < 4 * kMaxCandidates) {
+      std::string keys = LowerAscii(property->value);
       size_t i = 0;
       while (i < keys.size()) {
         while (i < keys.size() && keys[i] == ' ') ++i;
         size_t b = i;
         while (i < keys.size() && keys[i] != ' ') ++i;
-        if (i > b) ev->metas.push_back({NormalizeMetaKey(keys.substr(b, i - b)), n->Attr("content"), true});
+        if (i > b) ev->metas.push_back({NormalizeMetaKey(keys.substr(b, i - b)), content->value, true});
       }
     }
-    if (n->Is(Tag::kA) && EqualsIgnoreCase(CollapseWhitespace(n->Attr("rel")), "author"))
+    if (rel && n->Is(Tag::kA) && EqualsIgnoreCase(CollapseWhitespace(rel->value), "author"))
       record(&ev->rel_authors, n);
-    const std::string* ci = ClassAndId(n);
+    const std::string* ci = LowerClassAndId(cls ? cls->value : std::string_view(), id ? id->value : std::string_view());
     if (!ci) continue;
     // Words 0-10 mark a byline box, 11-16 a date box.
     static const TokenSet kBoxWords({"byline", "author", "autor", "writer", "by", "creator", "author-name",

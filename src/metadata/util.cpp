@@ -106,7 +106,10 @@ std::string LowerAscii(std::string_view s) {
 // call was most of their cost. nullptr when the element has neither.
 const std::string* ClassAndId(const Node* n) {
   if (!n || !n->IsElement()) return nullptr;
-  std::string_view cls = n->Attr("class"), id = n->Attr("id");
+  return LowerClassAndId(n->Attr("class"), n->Attr("id"));
+}
+
+const std::string* LowerClassAndId(std::string_view cls, std::string_view id) {
   if (cls.empty() && id.empty()) return nullptr;
   thread_local std::string buf;
   buf.resize(cls.size() + id.size() + 1);
@@ -228,7 +231,11 @@ uint32_t TokenSet::TokenMask(std::string_view all, bool exact) const {
   while (i < n) {
     if (IsSpace(all[i])) { ++i; continue; }
     size_t b = i;
-    while (i < n && !IsSpace(all[i])) ++i;
+    while (i < n) {  // bytes above ' ' first: the only separators are space, tab and newline
+      if (static_cast<unsigned char>(all[i]) > ' ') ++i;
+      else if (IsSpace(all[i])) break;
+      else ++i;
+    }
     std::string_view tok = all.substr(b, i - b);
     if (uint32_t cand = by_first_[static_cast<unsigned char>(tok[0])]) {
       hit |= Matching(words_, cand, tok);

@@ -38,6 +38,8 @@ bool HasClassToken(const Node* n, std::initializer_list<std::string_view> words,
 // valid until the next call on this thread; nullptr when `n` has neither.
 // With it, several checks on one element lowercase it once:
 const std::string* ClassAndId(const Node* n);
+// The same from the two attribute values (same buffer).
+const std::string* LowerClassAndId(std::string_view cls, std::string_view id);
 bool ComponentStarts(std::string_view class_and_id, std::initializer_list<std::string_view> words);
 bool HasToken(std::string_view class_and_id, std::initializer_list<std::string_view> words, bool exact = false);
 
