@@ -201,33 +201,30 @@ TextStats CountText(std::string_view s) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size();
   for (size_t i = 0; i < n; ++i) {
-    // Letters and spaces alternate unpredictably: classes 0-3 are counted
-    // without branches.
-    const uint8_t k = kByteClass.c[p[i]];
-    if (k != 4) {
-      t.chars += k != 0;
-      t.commas += k == 2;
-      t.stops += k == 3;
-      continue;
-    }
-    const unsigned char c = p[i];
-    const unsigned char d = i + 1 < n ? p[i + 1] : 0;
-    if (c == 0xC2 && d == 0xA0) {  // NBSP
-      ++i;
-      continue;
-    }
-    ++t.chars;
-    if (c == 0xD8) {
-      if (d == 0x8C) ++t.commas;       // U+060C Arabic comma
-      else if (d == 0x9F) ++t.stops;   // U+061F Arabic question mark
-    } else if (c == 0xDB) {
-      if (d == 0x94) ++t.stops;        // U+06D4 Arabic full stop
-    } else if (c == 0xE3 && d == 0x80 && i + 2 < n) {
-      if (p[i + 2] == 0x81) ++t.commas;       // U+3001
-      else if (p[i + 2] == 0x82) ++t.stops;   // U+3002
-    } else if (c == 0xEF && d == 0xBC && i + 2 < n) {
-      if (p[i + 2] == 0x8C) ++t.commas;                          // U+FF0C
-      else if (p[i + 2] == 0x81 || p[i + 2] == 0x9F) ++t.stops;  // U+FF01, U+FF1F
+    switch (kByteClass.c[p[i]]) {
+      case 0: break;
+      case 1: ++t.chars; break;
+      case 2: ++t.chars; ++t.commas; break;
+      case 3: ++t.chars; ++t.stops; break;
+      default: {
+        unsigned char c = p[i];
+        unsigned char d = i + 1 < n ? p[i + 1] : 0;
+        if (c == 0xC2 && d == 0xA0) { ++i; break; }  // NBSP
+        ++t.chars;
+        if (c == 0xD8) {
+          if (d == 0x8C) ++t.commas;       // U+060C Arabic comma
+          else if (d == 0x9F) ++t.stops;   // U+061F Arabic question mark
+        } else if (c == 0xDB) {
+          if (d == 0x94) ++t.stops;        // U+06D4 Arabic full stop
+        } else if (c == 0xE3 && d == 0x80 && i + 2 < n) {
+          if (p[i + 2] == 0x81) ++t.commas;       // U+3001
+          else if (p[i + 2] == 0x82) ++t.stops;   // U+3002
+        } else if (c == 0xEF && d == 0xBC && i + 2 < n) {
+          if (p[i + 2] == 0x8C) ++t.commas;                          // U+FF0C
+          else if (p[i + 2] == 0x81 || p[i + 2] == 0x9F) ++t.stops;  // U+FF01, U+FF1F
+        }
+        break;
+      }
     }
   }
   return t;

@@ -407,7 +407,7 @@ class ClassCache {
       h = (h ^ w) * 0xFF51AFD7ED558CCDull;
     }
     for (; i < v.size(); ++i) h = (h ^ static_cast<unsigned char>(v[i])) * 0xFF51AFD7ED558CCDull;
-    Slot& s = slots_[h >> 54];  // the top bits of a product are the well-mixed ones
+    Slot& s = slots_[h >> 56];  // the top bits of a product are the well-mixed ones
     if (s.used && s.key == v) return s.cats;
     s.cats = compute(v);
     s.key.assign(v);
@@ -421,7 +421,7 @@ class ClassCache {
     uint32_t cats = 0;
     bool used = false;
   };
-  std::array<Slot, 1024> slots_;
+  std::array<Slot, 256> slots_;
 };
 
 uint32_t ClassifyNameCached(std::string_view name) {
