@@ -283,7 +283,7 @@ std::string_view MetaValue(const Evidence& ev, std::initializer_list<std::string
   for (std::string_view k : keys)
     for (bool property : {true, false})
       for (const MetaTag& m : ev.metas)
-        if (m.property == property && m.key == k && !CollapseWhitespace(m.content).empty())
+        if (m.property == property && m.key == k && !IsBlank(m.content))
           return m.content;
   return {};
 }
@@ -888,7 +888,16 @@ std::optional<DateTime> FirstDateInPage(const Node* root, const DateContext& ctx
     }
     if (n->IsText() && n->data.size() >= 6) {
       bytes += n->data.size();
-      std::string text = CollapseWhitespace(std::string_view(n->data).substr(0, 1000));
+      std::string_view raw = std::string_view(n->data).substr(0, 1000);
+      // FindDatesInText finds nothing in ASCII without digits unless it has a
+      // reference time; most text nodes are that, so skip the copy.
+      if (!ctx.reference && std::none_of(raw.begin(), raw.end(), [](char c) {
+            return (c >= '0' && c <= '9') || (static_cast<unsigned char>(c) & 0x80);
+          })) {
+        n = NextInPreorder(n, root);
+        continue;
+      }
+      std::string text = CollapseWhitespace(raw);
       for (const DateMatch& m : FindDatesInText(text, ctx)) {
         if (!PlausibleDate(m.value, ctx) || m.relative) continue;
         unsigned z = ZoneOf(n, nullptr);

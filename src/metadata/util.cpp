@@ -71,6 +71,15 @@ std::string CollapseWhitespace(std::string_view s) {
   return out;
 }
 
+bool IsBlank(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    size_t n = SpaceLen(s, i);
+    if (!n) return false;
+    i += n;
+  }
+  return true;
+}
+
 std::string NodeText(const Node* root, size_t max_bytes) {
   std::string raw;
   if (!root) return raw;

@@ -13,6 +13,8 @@ namespace matn::metadata_internal {
 // Whitespace runs (ASCII, NBSP, other Unicode spaces, line separators) become
 // one space; leading and trailing space is dropped.
 std::string CollapseWhitespace(std::string_view s);
+// True when CollapseWhitespace(s) is empty.
+bool IsBlank(std::string_view s);
 
 // The visible text under `n` (script, style, template, noscript skipped),
 // whitespace collapsed; block and most element boundaries become a space.
