@@ -4,6 +4,7 @@
 #include "matn/metadata.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <unordered_map>
 #include <unordered_set>
@@ -162,7 +163,16 @@ std::string NormalizeMetaKey(std::string k) {
 // "timestamp" or "zeit" occurs anywhere in s; one pass, dispatching on the byte.
 bool DateishSubstring(std::string_view s) {
   auto at = [&](size_t i, std::string_view w) { return s.compare(i, w.size(), w) == 0; };
+  // The second byte of the words starting with each byte ('p': "pu"; "po" below),
+  // a table lookup that rules out nearly every position before the switch.
+  static constexpr auto kSecond = [] {
+    std::array<char, 256> t{};
+    t['b'] = 'y'; t['d'] = 'a'; t['f'] = 'e'; t['p'] = 'u'; t['t'] = 'i'; t['z'] = 'e';
+    return t;
+  }();
   for (size_t i = 0; i + 4 <= s.size(); ++i) {
+    char second = kSecond[static_cast<unsigned char>(s[i])];
+    if (!second || (s[i + 1] != second && !(s[i] == 'p' && s[i + 1] == 'o'))) continue;
     switch (s[i]) {
       case 'd': if (s[i + 1] == 'a' && s[i + 2] == 't' && (s[i + 3] == 'e' || (s[i + 3] == 'u' && at(i, "datum")))) return true; break;
       case 'p': if (at(i, "publish") || at(i, "posted")) return true; break;
