@@ -10,15 +10,10 @@
 #include <string>
 
 #include "matn/calendar.h"
+#include "reference_time.h"
 
 namespace matn {
 namespace {
-
-DateTime Ref(int y, int m, int d, int h = -1, int mi = -1) {
-  DateTime r;
-  r.year = y, r.month = m, r.day = d, r.hour = h, r.minute = mi;
-  return r;
-}
 
 std::string Parse(std::string_view text, std::optional<DateTime> ref = std::nullopt) {
   DateParseOptions o;
