@@ -395,14 +395,20 @@ struct Tokenizer::Impl {
   // ---- token emission: Run() returns right after one of these ----
   // Only the fields that the token type defines are set (Token documents
   // which ones that are); resetting the whole struct per token was measurable.
+  // Each Fill* also empties the views other token types set: they may point
+  // into buffers that have grown (and moved) since, and a consumer that reads
+  // `name` of a character token must see "" rather than freed memory.
   void FillText() {
     out.type = TokenType::kCharacters;
+    out.name = {};
+    out.num_attrs = 0;
     out.data = text.view();
     out.may_have_nul = text_nul;
     text_nul = false;
     text.Clear();
   }
   void FillTag() {
+    out.data = {};
     out.name = tag_name.view();
     out.self_closing = self_closing;
     if (is_end_tag) {
@@ -417,6 +423,8 @@ struct Tokenizer::Impl {
   }
   void FillComment() {
     out.type = TokenType::kComment;
+    out.name = {};
+    out.num_attrs = 0;
     out.data = comment.view();
   }
   void FillDoctype() {

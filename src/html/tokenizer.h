@@ -32,6 +32,7 @@ struct TokenAttribute {
   std::string_view value;  // character references decoded
 };
 
+// Fields that do not belong to the token's type are empty (never stale views).
 struct Token {
   TokenType type = TokenType::kEof;
   // Start/end tag name (ASCII-lowercased) or doctype name.

@@ -67,6 +67,27 @@ TEST(TokenizerTest, PlainTextAndNamesPointIntoInput) {
   EXPECT_EQ(t.Next().type, TokenType::kEof);  // forever
 }
 
+// A token's fields that do not belong to its type are empty: a character token
+// right after a doctype whose name was built in a scratch buffer must not show
+// that name (the buffer grows, and moves, at the next long doctype name; the
+// fuzzer found a character token whose `name` pointed at freed memory).
+TEST(TokenizerTest, FieldsOfOtherTokenTypesAreEmpty) {
+  std::string in = "<!DOCTYPE A>x<b id=1>y<!--c-->z<!DOCTYPE B" + std::string(200, 'C') + ">w</b>v";
+  Tokenizer t(in);
+  int characters = 0;
+  for (;;) {
+    const Token& k = t.Next();
+    if (k.type == TokenType::kEof) break;
+    if (k.type == TokenType::kCharacters || k.type == TokenType::kComment) {
+      ++characters;
+      EXPECT_TRUE(k.name.empty()) << k.data;
+      EXPECT_EQ(k.num_attrs, 0u) << k.data;
+    }
+    if (k.type == TokenType::kStartTag || k.type == TokenType::kEndTag) EXPECT_TRUE(k.data.empty()) << k.name;
+  }
+  EXPECT_EQ(characters, 6);  // x y c z w v
+}
+
 TEST(TokenizerTest, ChangedStringsAreOwnedAndCorrect) {
   std::string in = "<DIV Class=A&amp;B>x\r\ny&lt;z</DIV>";
   Tokenizer t(in);
