@@ -18,8 +18,10 @@ constexpr const char* kHelp = R"(Usage: matn date [OPTIONS] TEXT...
 Prints the ISO 8601 date (or date and time, with a UTC offset when the text
 gives or implies one) that a date phrase denotes, in any calendar matn reads:
 Gregorian, Solar Hijri (Iranian, Afghan and Pashto month names) and lunar Hijri
-(Umm al-Qura), in English, German, French, Spanish, Arabic, Persian, Dari,
-Pashto and Urdu, with Latin, Persian or Arabic-Indic digits.
+(Umm al-Qura), in English, German, French, Spanish, Italian, Portuguese, Dutch,
+Turkish, Russian, Polish, Czech, Arabic, Persian, Dari, Pashto, Urdu, Chinese,
+Japanese (also 令和/平成/昭和 years) and Korean, with Latin, Persian,
+Arabic-Indic or full-width digits.
 Several TEXT arguments are joined with spaces.
 
 Options:

@@ -60,6 +60,7 @@ Options:
   --no-tables      leave data tables out
   --captions       keep photo captions (each once); by default they are left
                    out of the text, as human readers of "the article" do
+                   (a gallery, whose captions are most of its text, keeps them)
   --links          keep link targets: "links" field in JSON, [text](href)
                    in Markdown
   --images         keep images: "images" field in JSON, ![alt](src) in
