@@ -155,16 +155,8 @@ size_t LabelEnd(std::string_view low, size_t i, const Label& l) {
 }
 
 std::string Trim(std::string_view s) {
-  while (!s.empty()) {
-    size_t n = s.size();
-    for (std::string_view p : {" ", ":", "\xef\xbc\x9a", "|", "\xef\xbd\x9c", "-", ",", ";", "/", "\xe2\x80\x93",
-                               "\xe2\x80\x94", "\xc2\xb7", "\xe2\x80\xa2", "\xd8\x8c", "\xe3\x80\x81", "=", "\xef\xbc\x8f"}) {
-      if (StartsWith(s, p)) s.remove_prefix(p.size());
-      if (s.size() >= p.size() && s.substr(s.size() - p.size()) == p) s.remove_suffix(p.size());
-    }
-    if (s.size() == n) break;
-  }
-  return CollapseWhitespace(s);
+  return TrimChars(s, {" ", ":", "\xef\xbc\x9a", "|", "\xef\xbd\x9c", "-", ",", ";", "/", "\xe2\x80\x93",
+                       "\xe2\x80\x94", "\xc2\xb7", "\xe2\x80\xa2", "\xd8\x8c", "\xe3\x80\x81", "=", "\xef\xbc\x8f"});
 }
 
 // The names in one segment of a byline; *labelled when a byline label was met.

@@ -626,18 +626,8 @@ std::string SiteFromTitle(std::string_view title_tag, std::string_view headline,
 
 // Drops separators and spaces at both ends.
 std::string TrimSeparators(std::string_view s) {
-  static constexpr std::string_view kSeps[] = {
-      " ", "|", "-", ":", "/", "~", "\xe2\x80\x93", "\xe2\x80\x94", "\xc2\xbb", "\xc2\xab",
-      "\xc2\xb7", "\xe2\x80\xa2", "\xef\xbd\x9c", "\xd8\x8c"};
-  bool changed = true;
-  while (changed && !s.empty()) {
-    changed = false;
-    for (std::string_view p : kSeps) {
-      if (s.size() >= p.size() && s.substr(s.size() - p.size()) == p) { s.remove_suffix(p.size()); changed = true; }
-      if (s.size() >= p.size() && s.substr(0, p.size()) == p) { s.remove_prefix(p.size()); changed = true; }
-    }
-  }
-  return CollapseWhitespace(s);
+  return TrimChars(s, {" ", "|", "-", ":", "/", "~", "\xe2\x80\x93", "\xe2\x80\x94", "\xc2\xbb", "\xc2\xab",
+                       "\xc2\xb7", "\xe2\x80\xa2", "\xef\xbd\x9c", "\xd8\x8c"});
 }
 
 // The text of an h1's parts when it is built from several elements

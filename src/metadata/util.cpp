@@ -104,6 +104,18 @@ std::string NodeText(const Node* root, size_t max_bytes) {
   return CollapseWhitespace(raw);
 }
 
+std::string TrimChars(std::string_view s, std::initializer_list<std::string_view> chars) {
+  bool changed = true;
+  while (changed && !s.empty()) {
+    changed = false;
+    for (std::string_view p : chars) {
+      if (s.size() >= p.size() && s.substr(0, p.size()) == p) s.remove_prefix(p.size()), changed = true;
+      if (s.size() >= p.size() && s.substr(s.size() - p.size()) == p) s.remove_suffix(p.size()), changed = true;
+    }
+  }
+  return CollapseWhitespace(s);
+}
+
 std::string LowerAscii(std::string_view s) {
   std::string out(s);
   for (char& c : out)

@@ -23,6 +23,11 @@ std::string NodeText(const Node* n, size_t max_bytes = 4096);
 
 std::string LowerAscii(std::string_view s);
 
+// Strips every leading and trailing character that is one of `chars` (each one
+// UTF-8 character, so the order of stripping cannot change the result), then
+// collapses whitespace as CollapseWhitespace does.
+std::string TrimChars(std::string_view s, std::initializer_list<std::string_view> chars);
+
 // True when the lowercased class or id attribute of `n` contains one of `words`.
 bool ClassOrIdContains(const Node* n, std::initializer_list<std::string_view> words);
 
