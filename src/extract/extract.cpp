@@ -1589,6 +1589,7 @@ Article Run(const Document& doc, const ExtractOptions& opt, std::string* explain
                          std::make_move_iterator(lead.end()));
     }
   }
+  DropTrailingSiteNotes(&best.blocks);
   art.blocks = std::move(best.blocks);
   art.links = std::move(best.links);
   art.images = std::move(best.images);

@@ -25,4 +25,15 @@ double ShingleCoverage(const std::vector<uint64_t>& a, const std::vector<uint64_
 // True for a row of font-size / tiny buttons: "XS SM MD LG", "A A A", "A- A+".
 bool IsTinyTokenRow(std::string_view text);
 
+// Standing notes of the site (subscribe, follow us, get the app, reprint
+// terms) in several languages: a short line only (site_notes.cpp).
+bool IsSiteNote(std::string_view text);
+
+// "Comments", "3 Comments", "Leave a Reply", "Kommentare (12)", "التعليقات".
+bool IsCommentsHeading(std::string_view text);
+
+// Cuts the article at a comments heading in its second half, then drops
+// site notes at its end.
+void DropTrailingSiteNotes(std::vector<Block>* blocks);
+
 }  // namespace matn::extract

@@ -1,0 +1,99 @@
+// Notes the site appends to every article (subscribe, follow us, get the app,
+// reprint terms) and the comment section's heading: both end the article,
+// whatever the template calls their boxes.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "internal.h"
+
+namespace matn::extract {
+namespace {
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+  return out;
+}
+
+bool Contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
+
+size_t TextBlocksChars(const std::vector<Block>& b, size_t from, size_t to) {
+  size_t n = 0;
+  for (size_t k = from; k < to; ++k)
+    if (b[k].kind != BlockKind::kImage) n += b[k].text.size();
+  return n;
+}
+
+}  // namespace
+
+bool IsSiteNote(std::string_view text) {
+  // Only a short line can be a standing note; a paragraph that mentions an app
+  // or a newsletter in passing is longer than this.
+  if (text.size() >= 300) return false;
+  // Calls to act on the site itself, in the languages of the bench and of
+  // right-to-left news sites (Arabic, Persian).
+  static constexpr std::string_view kCalls[] = {
+      "subscrib", "newsletter", "follow us", "follow the", "download our", "download the", "telegram",
+      "whatsapp", "sign up", "written permission", "reprint",
+      "abonnieren sie", "folgen sie uns", "folge uns",                        // de
+      "suscrib", "suscríb", "síguenos", "siguenos", "únete", "Únete",          // es
+      "abonnez", "suivez-nous", "inscrivez-vous",                              // fr
+      "iscriviti", "seguici",                                                  // it
+      "subskrybuj", "obserwuj nas",                                            // pl
+      "siga-nos", "inscreva-se",                                               // pt
+      "\xD8\xA7\xD8\xB4\xD8\xAA\xD8\xB1\xD9\x83",                              // ar اشترك subscribe
+      "\xD8\xAA\xD8\xA7\xD8\xA8\xD8\xB9\xD9\x88\xD9\x86\xD8\xA7",              // ar تابعونا follow us
+      "\xD8\xAA\xD8\xA7\xD8\xA8\xD8\xB9\xD9\x86\xD8\xA7",                      // ar تابعنا follow us
+      "\xD8\xA7\xD9\x84\xD9\x86\xD8\xB4\xD8\xB1\xD8\xA9",                      // ar النشرة newsletter
+      "\xD8\xAE\xD8\xA8\xD8\xB1\xD9\x86\xD8\xA7\xD9\x85\xD9\x87",              // fa خبرنامه newsletter
+      "\xD8\xAA\xD9\x84\xDA\xAF\xD8\xB1\xD8\xA7\xD9\x85",                      // fa تلگرام Telegram
+      "\xD9\x88\xD8\xA7\xD8\xAA\xD8\xB3\xD8\xA7\xD9\xBE",                      // fa واتساپ WhatsApp
+      "\xD8\xAF\xD9\x86\xD8\xA8\xD8\xA7\xD9\x84 \xDA\xA9\xD9\x86\xDB\x8C\xD8\xAF",  // fa دنبال کنید follow
+  };
+  std::string low = LowerAscii(text);
+  for (std::string_view w : kCalls)
+    if (Contains(low, w)) return true;
+  return false;
+}
+
+bool IsCommentsHeading(std::string_view text) {
+  // "Comments", "3 Comments", "Kommentare (12)", "Leave a Reply:".
+  std::string low = LowerAscii(text);
+  std::string_view s = low;
+  auto junk = [](char ch) {
+    return ch == ' ' || ch == ':' || ch == '(' || ch == ')' || ch == '.' || ch == '!' || (ch >= '0' && ch <= '9');
+  };
+  while (!s.empty() && junk(s.front())) s.remove_prefix(1);
+  while (!s.empty() && junk(s.back())) s.remove_suffix(1);
+  static constexpr std::string_view kWords[] = {
+      "comment", "comments", "kommentar", "kommentare", "leave a reply", "leave a comment", "comentario",
+      "comentarios", "commentaire", "commentaires", "komentarz", "komentarze", "reacties", "commenti",
+      "\xD8\xA7\xD9\x84\xD8\xAA\xD8\xB9\xD9\x84\xD9\x8A\xD9\x82\xD8\xA7\xD8\xAA",  // ar التعليقات
+      "\xD8\xAA\xD8\xB9\xD9\x84\xD9\x8A\xD9\x82\xD8\xA7\xD8\xAA",                  // ar تعليقات
+      "\xD9\x86\xD8\xB8\xD8\xB1\xD8\xA7\xD8\xAA",                                  // fa نظرات
+  };
+  for (std::string_view w : kWords)
+    if (s == w) return true;
+  return false;
+}
+
+void DropTrailingSiteNotes(std::vector<Block>* blocks) {
+  std::vector<Block>& b = *blocks;
+  // A comments heading in the second half of the text: the discussion (or
+  // the ads the template puts where it would load) follows, not the article.
+  size_t total = TextBlocksChars(b, 0, b.size()), seen = 0;
+  for (size_t k = 0; k < b.size(); ++k) {
+    if (k > 0 && b[k].kind == BlockKind::kHeading && seen * 2 > total && IsCommentsHeading(b[k].text)) {
+      b.resize(k);
+      break;
+    }
+    if (b[k].kind != BlockKind::kImage) seen += b[k].text.size();
+  }
+  while (b.size() > 1 && b.back().kind != BlockKind::kImage && b.back().kind != BlockKind::kTableRow &&
+         IsSiteNote(b.back().text))
+    b.pop_back();
+}
+
+}  // namespace matn::extract

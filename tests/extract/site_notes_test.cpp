@@ -1,0 +1,96 @@
+// Standing site notes after the article, and the comments heading that ends it.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extract/internal.h"
+#include "matn/extract.h"
+#include "matn/html.h"
+
+namespace matn {
+namespace {
+
+std::string Extract(const std::string& html) {
+  Document doc;
+  EXPECT_TRUE(ParseDocument(html, &doc).ok());
+  return ExtractArticle(doc, ExtractOptions{}).Text();
+}
+
+bool Has(const std::string& hay, const char* needle) { return hay.find(needle) != std::string::npos; }
+
+const char* kBody =
+    "<p>The harbour board voted on Tuesday to close the old ferry pier, which has carried passengers across "
+    "the bay since 1911, and to build a new landing two hundred metres to the south.</p>"
+    "<p>Engineers found last spring that the pier's timber piles had rotted below the waterline, and repairs "
+    "would have cost more than a new concrete landing, the board's chair told the meeting.</p>"
+    "<p>Ferry services will continue from a temporary pontoon while the work goes on, with the first sailings "
+    "from the new landing expected in the autumn of next year, weather permitting.</p>";
+
+// A newspaper's paywall and app notes sit in the article's own container, in
+// plain <p>s with no class: only their words say what they are.
+TEST(SiteNotes, TrailingSubscribeFollowAndAppLinesGo) {
+  std::string html = std::string("<html><body><article><h1>Old pier to close</h1>") + kBody +
+                     "<p>A newsletter for boat owners, mentioned by the chair, is read by about two thousand "
+                     "households around the bay and will carry the timetable.</p>"
+                     "<p>The new landing will have a waiting room, a ramp and a small kiosk.</p>"
+                     "<p>Subscribe now to our e-edition for the full story.</p>"
+                     "<p>For breaking news, download the Bay Times app for iOS and Android.</p>"
+                     "<p><strong>Follow us on Twitter and Instagram @baytimes.</strong></p>"
+                     "</article></body></html>";
+  std::string t = Extract(html);
+  EXPECT_TRUE(Has(t, "ferry pier")) << t;
+  EXPECT_TRUE(Has(t, "waiting room, a ramp")) << t;  // the last real paragraph stays
+  EXPECT_TRUE(Has(t, "A newsletter for boat owners")) << t;  // the word alone, mid-article, is not a note
+  EXPECT_FALSE(Has(t, "Subscribe now")) << t;
+  EXPECT_FALSE(Has(t, "download the Bay Times app")) << t;
+  EXPECT_FALSE(Has(t, "Follow us")) << t;
+}
+
+// A long closing paragraph that happens to use the words is article text.
+TEST(SiteNotes, LongClosingParagraphWithTheWordsStays) {
+  std::string html = std::string("<html><body><article><h1>Old pier to close</h1>") + kBody +
+                     "<p>Residents who want to follow the work can subscribe to the board's monthly bulletin, the "
+                     "chair said, adding that the board will publish the engineers' full report, the tender "
+                     "documents and the minutes of every meeting about the landing, so that nobody has to rely on "
+                     "rumours about costs, delays or the fate of the old timber, which a local museum has asked "
+                     "to keep.</p></article></body></html>";
+  std::string t = Extract(html);
+  EXPECT_TRUE(Has(t, "subscribe to the board's monthly bulletin")) << t;
+}
+
+// The comment section's heading inside the post container (the discussion
+// itself loads by script) ends the article: what follows it is the site's.
+TEST(SiteNotes, CommentsHeadingEndsTheArticle) {
+  std::string html = std::string("<html><body><div class='entry'><h1>Old pier to close</h1>") + kBody +
+                     "<h3>Comments</h3><div class='fb-box'></div>"
+                     "<p><em>Advertise with the most visited news site in the bay area: packages for every "
+                     "budget.</em></p>"
+                     "<p><em>This article is the property of the Bay Times.</em></p>"
+                     "</div></body></html>";
+  std::string t = Extract(html);
+  EXPECT_TRUE(Has(t, "weather permitting")) << t;
+  EXPECT_FALSE(Has(t, "Comments")) << t;
+  EXPECT_FALSE(Has(t, "Advertise with")) << t;
+  EXPECT_FALSE(Has(t, "property of the Bay Times")) << t;
+}
+
+TEST(SiteNotes, Recognisers) {
+  using extract::IsCommentsHeading;
+  using extract::IsSiteNote;
+  EXPECT_TRUE(IsSiteNote("Abonnieren Sie unseren Newsletter!"));
+  EXPECT_TRUE(IsSiteNote("¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular"));
+  EXPECT_TRUE(IsSiteNote("برای دریافت آخرین اخبار ما را در تلگرام دنبال کنید"));  // fa: follow us on Telegram
+  EXPECT_TRUE(IsSiteNote("تابعونا على تويتر"));                                  // ar: follow us on Twitter
+  EXPECT_FALSE(IsSiteNote("The minister said the talks would continue on Monday."));
+  EXPECT_FALSE(IsSiteNote(std::string(300, 'x') + " subscribe"));
+  EXPECT_TRUE(IsCommentsHeading("Comments"));
+  EXPECT_TRUE(IsCommentsHeading("12 Comments"));
+  EXPECT_TRUE(IsCommentsHeading("Kommentare (3)"));
+  EXPECT_TRUE(IsCommentsHeading("Leave a Reply"));
+  EXPECT_TRUE(IsCommentsHeading("التعليقات"));
+  EXPECT_FALSE(IsCommentsHeading("Comments from the minister"));
+  EXPECT_FALSE(IsCommentsHeading("Background"));
+}
+
+}  // namespace
+}  // namespace matn
