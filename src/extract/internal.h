@@ -32,8 +32,11 @@ bool IsSiteNote(std::string_view text);
 // "Comments", "3 Comments", "Leave a Reply", "Kommentare (12)", "التعليقات".
 bool IsCommentsHeading(std::string_view text);
 
-// Cuts the article at a comments heading in its second half, then drops
-// site notes at its end.
+// "Related", "Read more", "Mehr zum Thema", "مطالب مرتبط": a label over teasers.
+bool IsRelatedLabel(std::string_view text);
+
+// Cuts the article at a comments heading or a related label in its second
+// half, then drops site notes at its end.
 void DropTrailingSiteNotes(std::vector<Block>* blocks);
 
 }  // namespace matn::extract

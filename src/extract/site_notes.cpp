@@ -79,13 +79,45 @@ bool IsCommentsHeading(std::string_view text) {
   return false;
 }
 
+bool IsRelatedLabel(std::string_view text) {
+  if (text.size() > 80) return false;
+  std::string low = LowerAscii(text);
+  std::string_view s = low;
+  auto junk = [](char ch) { return ch == ' ' || ch == ':' || ch == '.' || ch == '!'; };
+  while (!s.empty() && junk(s.back())) s.remove_suffix(1);
+  if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE2\x80\xA6") s.remove_suffix(3);  // "…"
+  static constexpr std::string_view kLabels[] = {
+      "related", "related articles", "related posts", "related stories", "read more", "read also", "also read",
+      "read next", "you may also like", "you might also like", "more stories", "more news", "recommended",
+      "recommended for you",
+      "mehr zum thema", "mehr zu diesem thema", "mehr themen", "mehr dazu", "lesen sie auch", "schon gelesen?",
+      "schon gelesen", "das könnte sie auch interessieren", "das könnte dich auch interessieren",
+      "weitere artikel", "weitere beiträge", "ähnliche artikel", "Ähnliche artikel", "ähnliche beiträge",
+      "Ähnliche beiträge", "auch interessant", "weiterlesen", "mehr lesen",
+      "te puede interesar", "también te puede interesar", "lee también", "leer más",
+      "lire aussi", "à lire aussi", "À lire aussi", "czytaj też", "czytaj także", "zobacz też",
+      "\xD9\x85\xD8\xB7\xD8\xA7\xD9\x84\xD8\xA8 \xD9\x85\xD8\xB1\xD8\xAA\xD8\xA8\xD8\xB7",  // fa مطالب مرتبط
+      "\xD8\xA7\xD8\xAE\xD8\xA8\xD8\xA7\xD8\xB1 \xD9\x85\xD8\xB1\xD8\xAA\xD8\xA8\xD8\xB7",  // fa اخبار مرتبط
+      "\xD8\xA8\xDB\x8C\xD8\xB4\xD8\xAA\xD8\xB1 \xD8\xA8\xD8\xAE\xD9\x88\xD8\xA7\xD9\x86\xDB\x8C\xD8\xAF",  // fa بیشتر بخوانید
+      "\xD9\x85\xD9\x82\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAA \xD8\xB0\xD8\xA7\xD8\xAA \xD8\xB5\xD9\x84\xD8\xA9",  // ar مقالات ذات صلة
+      "\xD8\xA3\xD8\xAE\xD8\xA8\xD8\xA7\xD8\xB1 \xD8\xB0\xD8\xA7\xD8\xAA \xD8\xB5\xD9\x84\xD8\xA9",  // ar أخبار ذات صلة
+      "\xD8\xA7\xD9\x82\xD8\xB1\xD8\xA3 \xD8\xA3\xD9\x8A\xD8\xB6\xD8\xA7",  // ar اقرأ أيضا
+  };
+  for (std::string_view w : kLabels)
+    if (s == w) return true;
+  return false;
+}
+
 void DropTrailingSiteNotes(std::vector<Block>* blocks) {
   std::vector<Block>& b = *blocks;
   // A comments heading in the second half of the text: the discussion (or
   // the ads the template puts where it would load) follows, not the article.
   size_t total = TextBlocksChars(b, 0, b.size()), seen = 0;
   for (size_t k = 0; k < b.size(); ++k) {
-    if (k > 0 && b[k].kind == BlockKind::kHeading && seen * 2 > total && IsCommentsHeading(b[k].text)) {
+    // So does a "Related" / "Mehr zum Thema" label: teasers follow it.
+    bool cut = b[k].kind == BlockKind::kHeading && IsCommentsHeading(b[k].text);
+    cut = cut || (b[k].kind != BlockKind::kImage && IsRelatedLabel(b[k].text));
+    if (k > 0 && seen * 2 > total && cut) {
       b.resize(k);
       break;
     }

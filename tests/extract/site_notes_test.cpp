@@ -74,6 +74,32 @@ TEST(SiteNotes, CommentsHeadingEndsTheArticle) {
   EXPECT_FALSE(Has(t, "property of the Bay Times")) << t;
 }
 
+// "Mehr zum Thema" over a list of teasers that the pruning kept (plain
+// paragraphs, each a title and a sentence) ends the article.
+TEST(SiteNotes, RelatedLabelEndsTheArticle) {
+  std::string html = std::string("<html><body><div class='text'><h1>Alter Anleger wird geschlossen</h1>") + kBody +
+                     "<h2>Mehr zum Thema</h2>"
+                     "<p>Neue F\xC3\xA4hre: Die Werft liefert das Schiff im M\xC3\xA4rz, zwei Monate sp\xC3\xA4ter "
+                     "als geplant.</p>"
+                     "<p>Hafengeb\xC3\xBChren: Der Rat beschlie\xC3\x9Ft neue Tarife f\xC3\xBCr Segler.</p>"
+                     "</div></body></html>";
+  std::string t = Extract(html);
+  EXPECT_TRUE(Has(t, "weather permitting")) << t;
+  EXPECT_FALSE(Has(t, "Mehr zum Thema")) << t;
+  EXPECT_FALSE(Has(t, "Die Werft liefert")) << t;
+  EXPECT_FALSE(Has(t, "Hafengeb")) << t;
+}
+
+// A label in the first half of the text is a subheading of the article.
+TEST(SiteNotes, RelatedLabelEarlyIsASubheading) {
+  std::string html = std::string("<html><body><div class='text'><h1>Old pier to close</h1>") +
+                     "<p>The harbour board voted on Tuesday to close the old ferry pier.</p><h2>Related</h2>" + kBody +
+                     "</div></body></html>";
+  std::string t = Extract(html);
+  EXPECT_TRUE(Has(t, "Related")) << t;
+  EXPECT_TRUE(Has(t, "weather permitting")) << t;
+}
+
 TEST(SiteNotes, Recognisers) {
   using extract::IsCommentsHeading;
   using extract::IsSiteNote;
@@ -90,6 +116,11 @@ TEST(SiteNotes, Recognisers) {
   EXPECT_TRUE(IsCommentsHeading("التعليقات"));
   EXPECT_FALSE(IsCommentsHeading("Comments from the minister"));
   EXPECT_FALSE(IsCommentsHeading("Background"));
+  EXPECT_TRUE(extract::IsRelatedLabel("Mehr zum Thema:"));
+  EXPECT_TRUE(extract::IsRelatedLabel("Read more\xE2\x80\xA6"));
+  EXPECT_TRUE(extract::IsRelatedLabel("مطالب مرتبط"));
+  EXPECT_TRUE(extract::IsRelatedLabel("اقرأ أيضا"));
+  EXPECT_FALSE(extract::IsRelatedLabel("Related parties and their interests"));
 }
 
 }  // namespace
