@@ -1,6 +1,8 @@
 // tokenize_bench — HTML tokenizer throughput on the bench pages.
 //
-// Usage: tokenize_bench [GLOB_DIR...]   (default: /work/shared/bench/*/pages)
+// Usage: tokenize_bench [--rounds N] [DIR|FILE...]   (default: /work/shared/bench/*/pages)
+// A DIR contributes its *.html* files; a FILE is read as given (so a fixed
+// subset can be measured under callgrind with --rounds 1).
 // Every *.html.gz is read with matn::ReadInput, decoded with matn::DecodeToUtf8,
 // and kept in memory; then the whole set is tokenized repeatedly (best of N
 // rounds, thread CPU time) and compared with a plain memchr('<') pass over the same bytes, the
@@ -10,6 +12,7 @@
 #include <algorithm>
 #include <ctime>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <string>
@@ -56,7 +59,11 @@ double BestOf(int rounds, F&& f) {
 
 int main(int argc, char** argv) {
   std::vector<std::filesystem::path> dirs;
-  for (int i = 1; i < argc; ++i) dirs.emplace_back(argv[i]);
+  int rounds = 5;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--rounds") == 0 && i + 1 < argc) rounds = std::max(1, std::atoi(argv[++i]));
+    else dirs.emplace_back(argv[i]);
+  }
   if (dirs.empty()) {
     std::error_code ec;
     for (const auto& e : std::filesystem::directory_iterator("/work/shared/bench", ec))
@@ -66,10 +73,16 @@ int main(int argc, char** argv) {
   size_t bytes = 0;
   for (const auto& dir : dirs) {
     std::error_code ec;
-    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
-      if (e.path().string().find(".html") == std::string::npos) continue;
+    std::vector<std::filesystem::path> files;
+    if (std::filesystem::is_directory(dir, ec)) {
+      for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+        if (e.path().string().find(".html") != std::string::npos) files.push_back(e.path());
+    } else {
+      files.push_back(dir);
+    }
+    for (const auto& f : files) {
       std::string raw, utf8;
-      if (!matn::ReadInput(e.path().string(), &raw).ok()) continue;
+      if (!matn::ReadInput(f.string(), &raw).ok()) continue;
       if (!matn::DecodeToUtf8(raw, &utf8).ok()) continue;
       bytes += utf8.size();
       pages.push_back(std::move(utf8));
@@ -83,11 +96,10 @@ int main(int argc, char** argv) {
   std::printf("%zu pages, %.1f MB of UTF-8\n", pages.size(), mb);
 
   size_t tokens = 0, lts = 0;
-  const int rounds = 5;
   double tok_s = BestOf(rounds, [&] {
     tokens = 0;
     for (const std::string& p : pages) {
-      matn::html::Tokenizer t(p);
+      matn::html::Tokenizer t(p, /*nul_terminated=*/true);  // as ParseDocument does
       for (;;) {
         const matn::html::Token& k = t.Next();
         if (k.type == matn::html::TokenType::kEof) break;

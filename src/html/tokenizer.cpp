@@ -93,6 +93,7 @@ constexpr ByteSet MakeSet(const char (&chars)[N], bool upper) {
 constexpr ByteSet kTagNameStop = MakeSet("\t\n\f\r />\0", true);
 constexpr ByteSet kAttrNameStop = MakeSet("\t\n\f\r />=\"'<\0", true);
 constexpr ByteSet kUnquotedStop = MakeSet("\t\n\f\r &>\"'<=`\0", false);
+constexpr ByteSet kWhitespace = MakeSet("\t\n\f\r ", false);
 
 // First byte in [p, e) equal to one of A..D, or e.
 template <char A, char B, char C, char D>
@@ -133,14 +134,10 @@ inline const char* Find4(const char* p, const char* e) {
   return e;
 }
 
-// With `terminated` the byte at e is a NUL, which every stop set holds, so the
-// loop needs no bounds check.
-inline const char* SkipNot(const ByteSet& stop, const char* p, const char* e, bool terminated) {
-  if (terminated) {
-    while (!stop[*p]) ++p;
-    return p;
-  }
-  while (p < e && !stop[*p]) ++p;
+// The input always ends in a NUL (see Impl), which every stop set holds, so
+// the loop needs no bounds check.
+inline const char* SkipNot(const ByteSet& stop, const char* p) {
+  while (!stop[*p]) ++p;
   return p;
 }
 
@@ -168,6 +165,17 @@ const NamedEntity* FindNamedEntity(std::string_view name) {
     if (e.name_len == name.size() && std::memcmp(e.name, name.data(), name.size()) == 0) return &e;
   }
   return nullptr;
+}
+
+// The longest name without a ';' (the legacy ones: "frac12", "middot", …).
+size_t MaxLegacyEntityLength() {
+  static const size_t n = [] {
+    size_t m = 0;
+    for (size_t i = 0; i < kNumNamedEntities; ++i)
+      if (kNamedEntities[i].name[kNamedEntities[i].name_len - 1] != ';') m = std::max<size_t>(m, kNamedEntities[i].name_len);
+    return m;
+  }();
+  return n;
 }
 
 size_t EncodeUtf8(uint32_t cp, char* out) {
@@ -317,13 +325,21 @@ constexpr uint32_t kLinearDupLimit = 16;
 }  // namespace
 
 struct Tokenizer::Impl {
-  Impl(std::string_view in, bool nul_terminated)
-      : begin(in.data()), pos(in.data()), end(in.data() + in.size()), terminated(nul_terminated && in.data()) {}
+  Impl(std::string_view in, bool nul_terminated) {
+    // The byte at `end` is always a readable NUL: scans stop there without a
+    // bounds check per byte. Input that does not promise one is copied.
+    if (!nul_terminated || !in.data()) {
+      own.assign(in);
+      in = own;
+    }
+    begin = pos = in.data();
+    end = in.data() + in.size();
+  }
 
+  std::string own;
   const char* begin;
   const char* pos;
   const char* end;
-  const bool terminated;  // *end == '\0' (see SkipNot)
   S state = S::kData;
   bool allow_cdata = false;
   bool collect = false;
@@ -352,6 +368,9 @@ struct Tokenizer::Impl {
   std::vector<uint64_t> dup_slots;  // open addressing, see IsDuplicate(); 0 = empty
   uint32_t dup_count = 0;
   bool dup_hashed = false;
+  // One bit per name checked in this tag (by length and end bytes): a name
+  // whose bit is clear cannot be a duplicate, so most checks skip the search.
+  uint64_t dup_bloom = 0;
 
   std::string dt_name, dt_public, dt_system;
   bool dt_has_name = false, dt_has_public = false, dt_has_system = false, dt_quirks = false;
@@ -369,11 +388,15 @@ struct Tokenizer::Impl {
   }
 
   int Cur() const {
-    if (pos == end) return kEof;
     unsigned char c = static_cast<unsigned char>(*pos);
-    return c == '\r' ? '\n' : c;
+    if (c > '\r') [[likely]] return c;
+    if (c == '\r') return '\n';
+    return c == 0 && pos == end ? kEof : c;
   }
-  void Adv() { pos += (*pos == '\r' && pos + 1 < end && pos[1] == '\n') ? 2 : 1; }
+  void Adv() { pos += (*pos == '\r' && pos[1] == '\n') ? 2 : 1; }
+  void SkipWs() {
+    while (kWhitespace[*pos]) ++pos;
+  }
   // Appends the current input character (after CR normalisation) and consumes it.
   void TakeCur(Acc& a) {
     if (*pos == '\r') {
@@ -500,6 +523,7 @@ struct Tokenizer::Impl {
     had_attrs = attr_open = false;
     num_attrs = 0;
     dup_hashed = false;
+    dup_bloom = 0;
   }
   void BeginComment() {
     tag_arena.Reset();
@@ -531,7 +555,11 @@ struct Tokenizer::Impl {
   // attribute is only committed later (its value still has to be read), which
   // is the same thing since nothing can be added in between.
   void CheckDuplicate() {
-    if (num_attrs && IsDuplicate(attr_name.view())) {
+    const std::string_view n = attr_name.view();
+    const uint64_t bit = uint64_t{1} << ((n.size() * 7 + (n.empty() ? 0 : n[0] + n.back() * 3)) & 63);
+    const bool maybe = dup_bloom & bit;
+    dup_bloom |= bit;
+    if (maybe && IsDuplicate(n)) {
       attr_dup = true;
       Err("duplicate-attribute");
     }
@@ -672,48 +700,33 @@ size_t Tokenizer::Impl::CharRef(const char* p, bool in_attr) {
   if (!IsAlnum(*p)) return 0;
   // Fast path: "name;" whole. A match ending at ';' is the longest possible
   // (no name has ';' inside), so an exact lookup settles the common case.
-  {
-    const char* q = p;
-    const char* lim = end - p > 64 ? p + 64 : end;
-    while (q < lim && IsAlnum(*q)) ++q;
-    if (q < end && *q == ';' && static_cast<size_t>(q + 1 - p) <= kMaxNamedEntityLength) {
-      if (const NamedEntity* e = FindNamedEntity(std::string_view(p, static_cast<size_t>(q + 1 - p)))) {
-        std::memcpy(ref, e->value, e->value_len);
-        ref_len = e->value_len;
-        return e->name_len;
-      }
+  const char* q = p;
+  const char* lim = end - p > 64 ? p + 64 : end;
+  while (q < lim && IsAlnum(*q)) ++q;
+  if (q < end && *q == ';' && static_cast<size_t>(q + 1 - p) <= kMaxNamedEntityLength) {
+    if (const NamedEntity* e = FindNamedEntity(std::string_view(p, static_cast<size_t>(q + 1 - p)))) {
+      std::memcpy(ref, e->value, e->value_len);
+      ref_len = e->value_len;
+      return e->name_len;
     }
   }
-  // Longest prefix of the input that is a name in the table: keep the range of
-  // names that start with the characters read so far.
-  size_t lo = 0, hi = kNumNamedEntities, best_len = 0;
+  // No name in the table has ';' inside, so with "run;" not a name the match
+  // can only be a legacy name (no ';') that is a prefix of the alphanumeric
+  // run [p, q): try the lengths from the longest down, each an exact lookup.
+  // In an attribute value a match shorter than the run is followed by an
+  // alphanumeric and stays literal anyway, so only the whole run can count
+  // (the error report below needs the shorter ones, hence `collect`).
+  const size_t run = static_cast<size_t>(q - p);
+  const size_t shortest = in_attr && !collect ? run : 1;
+  size_t best_len = std::min(run, MaxLegacyEntityLength());
   const NamedEntity* best = nullptr;
-  for (size_t k = 0; k < kMaxNamedEntityLength && p + k < end; ++k) {
-    const char c = p[k];
-    if (kNamedEntities[lo].name_len == k) ++lo;  // the name equal to the prefix sorts first
-    size_t a = lo, b = hi;
-    while (a < b) {  // first name with name[k] >= c
-      size_t m = (a + b) / 2;
-      if (kNamedEntities[m].name[k] < c) a = m + 1; else b = m;
-    }
-    lo = a;
-    b = hi;
-    while (a < b) {  // first name with name[k] > c
-      size_t m = (a + b) / 2;
-      if (kNamedEntities[m].name[k] <= c) a = m + 1; else b = m;
-    }
-    hi = a;
-    if (lo >= hi) break;
-    if (kNamedEntities[lo].name_len == k + 1) {
-      best = &kNamedEntities[lo];
-      best_len = k + 1;
-    }
-  }
+  for (; best_len >= shortest && best_len > 0; --best_len)
+    if ((best = FindNamedEntity(std::string_view(p, best_len)))) break;
   if (!best) {
     if (collect) {  // the ambiguous ampersand state reports "&word;"
-      const char* q = p;
-      while (q < end && IsAlnum(*q)) ++q;
-      if (q < end && *q == ';') Err("unknown-named-character-reference");
+      const char* t = q;
+      while (t < end && IsAlnum(*t)) ++t;
+      if (t < end && *t == ';') Err("unknown-named-character-reference");
     }
     return 0;
   }
@@ -1018,7 +1031,7 @@ void Tokenizer::Impl::Run() {
       }
       case S::kTagName:
       tag_name: {
-        const char* p = SkipNot(kTagNameStop, pos, end, terminated);
+        const char* p = SkipNot(kTagNameStop, pos);
         if (p != pos) tag_name.Add(tag_arena, pos, static_cast<size_t>(p - pos));
         pos = p;
         if (p == end) {
@@ -1047,7 +1060,7 @@ void Tokenizer::Impl::Run() {
       }
       case S::kBeforeAttrName:
       before_attr_name: {
-        while (pos < end && IsWs(*pos)) ++pos;
+        SkipWs();
         int c = Cur();
         if (c == '/' || c == '>' || c == kEof) MATN_GOTO(kAfterAttrName, after_attr_name);
         if (c == '=') {
@@ -1062,7 +1075,7 @@ void Tokenizer::Impl::Run() {
       case S::kAttrName:
       attr_name: {
         Acc& name = attr_name;
-        const char* p = SkipNot(kAttrNameStop, pos, end, terminated);
+        const char* p = SkipNot(kAttrNameStop, pos);
         if (p != pos) name.Add(tag_arena, pos, static_cast<size_t>(p - pos));
         pos = p;
         int c = Cur();
@@ -1088,7 +1101,7 @@ void Tokenizer::Impl::Run() {
       }
       case S::kAfterAttrName:
       after_attr_name: {
-        while (pos < end && IsWs(*pos)) ++pos;
+        SkipWs();
         int c = Cur();
         if (c == '>') {
           ++pos;
@@ -1108,7 +1121,7 @@ void Tokenizer::Impl::Run() {
       }
       case S::kBeforeAttrValue:
       before_attr_value: {
-        while (pos < end && IsWs(*pos)) ++pos;
+        SkipWs();
         int c = Cur();
         if (c == '"') {
           ++pos;
@@ -1148,7 +1161,7 @@ void Tokenizer::Impl::Run() {
       case S::kAttrValueUnquoted:
       attr_value_unquoted: {
         Acc& value = attr_value;
-        const char* p = SkipNot(kUnquotedStop, pos, end, terminated);
+        const char* p = SkipNot(kUnquotedStop, pos);
         if (p != pos) value.Add(tag_arena, pos, static_cast<size_t>(p - pos));
         pos = p;
         if (p == end) {
