@@ -960,6 +960,11 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
     add(&mod, MetaValue(ev, {k}), p);
     ++p;
   }
+  // What the head's metadata says (JSON-LD and meta tags, either kind), to
+  // confirm a dateline the page shows.
+  std::vector<DateTime> head_dates;
+  for (const std::vector<DateCand>* v : {&pub, &mod})
+    for (const DateCand& c : *v) head_dates.push_back(c.value);
 
   std::unordered_set<const Node*> headline_anc;
   for (const Node* a = headline; a && headline_anc.size() < 400; a = a->parent) headline_anc.insert(a);
@@ -1089,6 +1094,7 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
       box = box->parent;
     std::optional<DateTime> last;
     int texts = 0;
+    std::string prev_text;  // "<span>Updated:</span> <time>…": the label in its own element
     for (const Node* n = NextInPreorder(box, box); n && n != headline && texts < 80;) {
       if (n->IsElement() && (n->Is(Tag::kScript) || n->Is(Tag::kStyle) || n->Is(Tag::kTemplate))) {
         n = NextInPreorder(n, box, true);
@@ -1099,9 +1105,11 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
         if (!text.empty() && text.size() <= 250 && ++texts &&
             !(ZoneOf(n, &headline_anc) & (kInComment | kInRelated | kInChrome))) {
           for (const DateMatch& m : FindDatesInText(text, ctx))
-            if (PlausibleDate(m.value, ctx) && MostlyDate(text, m) && !ModifiedLabel(text.substr(0, m.begin)))
+            if (PlausibleDate(m.value, ctx) && MostlyDate(text, m) &&
+                !ModifiedLabel(prev_text + " " + text.substr(0, m.begin)))
               last = m.value;
         }
+        if (!text.empty()) prev_text = text.size() <= 40 ? text : "";
       }
       n = NextInPreorder(n, box);
     }
@@ -1140,6 +1148,10 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
         same_instant = shift % 15 == 0 && shift >= -12 * 60 && shift <= 14 * 60;
       }
       if (same_instant || (visible_updated && days > 0)) published = *visible;
+      // The shown date is one the metadata also gives (a meta tag against
+      // JSON-LD, or its dateModified): the page presents that one as its date.
+      for (const DateTime& h : head_dates)
+        if (!SameDay(*published, *visible) && SameDay(h, *visible)) published = h;
     }
     // The same instant written in the page's local time beats its UTC form.
     std::optional<long long> inst = Instant(*published);

@@ -70,6 +70,47 @@ TEST(DateSources, UnlabelledLaterDatelineDoesNotOverrideMetadata) {
 namespace matn {
 namespace {
 
+TEST(DateSources, DatelineThatAnotherMetadataDateConfirmsWins) {
+  // JSON-LD keeps the first version's date; the meta tag and the dateline agree on the republication.
+  Metadata md = Extract(R"(<html><head><title>Abnehmen</title>
+    <meta property="article:published_time" content="2022-12-15T09:13:00">
+    <script type="application/ld+json">{"@type":"Article","headline":"Nicht zunehmen",
+      "datePublished":"2021-12-06 14:36"}</script></head><body><article>
+    <h1>Nicht zunehmen an Feiertagen</h1><div><a href="/autor/x">Tina Muster</a></div><div>15.12.2022</div>
+    <p>Mit diesen Tipps kommen Sie ohne zusätzliche Kilos durch die Feiertage und genießen trotzdem.</p>
+    </article></body></html>)");
+  EXPECT_EQ(Day(md), "2022-12-15");
+  // The shown day is the metadata's dateModified: the page presents that revision.
+  Metadata md2 = Extract(R"(<html><head><title>Goats</title>
+    <meta property="article:published_time" content="2020-01-03T09:48:24Z">
+    <meta property="article:modified_time" content="2020-01-06T09:22:36Z"></head><body><article>
+    <h1>Wild goats ruled this island</h1><h2>Now it is being reborn. <span>Monday, 6 January 2020</span></h2>
+    <p>The island's flora makes an astonishingly quick comeback once the goats are gone for good.</p>
+    </article></body></html>)");
+  EXPECT_EQ(Day(md2), "2020-01-06");
+  // Unconfirmed, a later shown day is still not the publication (UnlabelledLaterDateline…).
+  Metadata md3 = Extract(R"(<html><head><title>Goats</title>
+    <meta property="article:published_time" content="2020-01-03T09:48:24Z">
+    <meta property="article:modified_time" content="2020-01-04T09:22:36Z"></head><body><article>
+    <h1>Wild goats ruled this island</h1><h2>Now it is being reborn. <span>Monday, 6 January 2020</span></h2>
+    <p>The island's flora makes an astonishingly quick comeback once the goats are gone for good.</p>
+    </article></body></html>)");
+  EXPECT_EQ(Day(md3), "2020-01-03");
+}
+
+TEST(DateSources, LabelInItsOwnElementAboveTheHeadlineMarksTheRevision) {
+  // "<span>Updated:</span> <time>…</time>" above the h1 is the revision, not a dateline.
+  Metadata md = Extract(R"(<html><head><title>Food</title>
+    <meta property="article:published_time" content="2020-09-26T22:00:27+01:00">
+    <meta property="article:modified_time" content="2020-09-28T08:39:12+01:00"></head><body><div id="a">
+    <p><span><span>Published:</span> <time datetime="2020-09-26T22:00:27+0100">22:00 GMT, 26 September 2020</time></span> |
+    <span><span>Updated:</span> <time datetime="2020-09-28T08:39:12+0100">08:39 GMT, 28 September 2020</time></span></p>
+    <h1>Chef joins the war on imported food</h1>
+    <p>The chef called on the government to block sub-standard products from flooding into the country.</p>
+    </div></body></html>)");
+  EXPECT_EQ(Day(md), "2020-09-26");
+}
+
 TEST(DateSources, PageWithoutMarkupIsDatedByTheFirstDateInItsText) {
   // No metadata, no dateline next to the headline; the press release opens with its date.
   Metadata md = Extract(R"(<html><head><title>Arbeitsmarkt</title></head><body>
