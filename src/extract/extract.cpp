@@ -978,8 +978,8 @@ class Serializer {
       if (pre_ > 0) {
         text_ += '\n';
         if (opt_.markdown) md_ += '\n';
-      } else if (cell_depth_ > 0) {
-        pending_ = true;
+      } else if (cell_depth_ > 0 || heading_ > 0) {
+        pending_ = true;  // a heading is one line, however the template wraps it
       } else {
         Flush();
       }

@@ -240,5 +240,27 @@ TEST(Selection, TrailingLinkLinesGo) {
   EXPECT_FALSE(Has(t, "Read part two")) << t;
 }
 
+// A heading wrapped with <br> by the template is one line: split, its short
+// pieces looked like orphan widget titles and were dropped, and the words on
+// either side of the break ran together across lines.
+TEST(Selection, HeadingWithLineBreaksIsOneLine) {
+  std::string html =
+      "<html><body><article><p>Once more something about water:</p><h1>Keep our lakes clean!</h1>"
+      "<blockquote><h2>The poster contest for children</h2>"
+      "<h3>takes place for the sixth time in 2020. Children between 6 and 12 are invited to take part.</h3>"
+      "<h4>Design a poster with the motto: Keep our lakes clean!<br> Think about it and "
+      "<a href='/contest/'>send your message</a> by 3 April to the<br> people of Berlin and their guests.</h4>"
+      "</blockquote></article></body></html>";
+  Document doc;
+  ASSERT_TRUE(ParseDocument(html, &doc).ok());
+  Article a = ExtractArticle(doc, ExtractOptions{});
+  std::string t = a.Text();
+  EXPECT_TRUE(Has(t, "Design a poster with the motto: Keep our lakes clean! Think about it")) << t;
+  EXPECT_TRUE(Has(t, "to the people of Berlin")) << t;
+  int h4 = 0;
+  for (const Block& b : a.blocks) h4 += b.kind == BlockKind::kHeading && b.level == 4;
+  EXPECT_EQ(h4, 1) << t;
+}
+
 }  // namespace
 }  // namespace matn
