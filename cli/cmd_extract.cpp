@@ -492,6 +492,10 @@ static int RunExtractCommand(int argc, char** argv, bool warc_mode) {
     if (cs.reader_cpu_s + cs.worker_cpu_s > 0)
       std::fprintf(stderr, "cpu seconds by role: reading %.3f, extracting %.3f, writing %.3f\n", cs.reader_cpu_s,
                    cs.worker_cpu_s, cs.writer_cpu_s);
+    if (cs.reader_cpu_s + cs.worker_cpu_s > 0)
+      std::fprintf(stderr, "blocked seconds (wall, summed over workers): for the reader %.3f, for the write turn %.3f, "
+                   "for the lock %.3f; %llu waits; worker wall %.3f\n", cs.wait_reader_s, cs.wait_writer_s,
+                   cs.wait_lock_s, static_cast<unsigned long long>(cs.waits), cs.worker_wall_s);
   }
   return (failed > 0 || write_failed) ? kExitInputFailed : kExitOk;
 }

@@ -62,6 +62,17 @@ struct CorpusStats {
   // WARC/stdin input (decompression, WARC and HTTP parsing), extracting
   // (everything else a worker does), and writing (the sink).
   double reader_cpu_s = 0, worker_cpu_s = 0, writer_cpu_s = 0;
+  // Wall seconds, summed over the workers, spent blocked instead of working:
+  // waiting for a page while another worker held the reader role (the serial
+  // part), waiting because `queue_depth` pages were in flight and the next one
+  // in order was not written yet (the write turn), and waiting for the lock
+  // that guards the queue. `waits` counts the blocking waits of the first two.
+  double wait_reader_s = 0, wait_writer_s = 0, wait_lock_s = 0;
+  uint64_t waits = 0;
+  // Wall seconds of the workers from start to end, summed: CPU + blocked +
+  // the rest, which is time the workers were runnable but another process had
+  // the core (or the tail: one worker finishing the last page alone).
+  double worker_wall_s = 0;
 };
 
 // Receives formatted records, in order (unless unordered), one call at a time:

@@ -64,6 +64,23 @@ bool StartsWithWarc(std::string_view s) { return s.size() >= 6 && s.substr(0, 6)
 
 std::string Offset(uint64_t n) { return std::to_string(n); }
 
+// Where a worker's blocked wall time went (see CorpusStats::wait_*).
+struct Waits {
+  double reader = 0, writer = 0, lock = 0;
+  uint64_t count = 0;
+};
+thread_local Waits* t_waits = nullptr;
+
+double Now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
+
+// Takes the lock, reading the clock only when it is contended.
+void Acquire(std::unique_lock<std::mutex>& lock) {
+  if (lock.try_lock()) return;
+  double t0 = Now();
+  lock.lock();
+  if (t_waits) t_waits->lock += Now() - t0;
+}
+
 double ThreadCpuSeconds() {
   timespec ts;
   if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0) return 0;
@@ -77,10 +94,12 @@ class Runner {
       : inputs_(inputs), opt_(options), sink_(sink), stats_(stats) {
     threads_ = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     depth_ = options.queue_depth ? options.queue_depth : static_cast<size_t>(8 * threads_);
-    // Read when fewer jobs than workers wait, up to twice that: short turns,
-    // so the reader role moves between workers and no one idles for long.
-    low_water_ = std::min<size_t>(threads_, depth_);
-    high_water_ = std::min<size_t>(2 * static_cast<size_t>(threads_), depth_);
+    // Read when fewer than two jobs per worker wait, up to three: short
+    // turns, so the reader role moves between workers, started early enough
+    // that the others still have a page each to work on if the reader is
+    // slow (a big record) or descheduled (a shared machine).
+    low_water_ = std::min<size_t>(2 * static_cast<size_t>(threads_), depth_);
+    high_water_ = std::min<size_t>(3 * static_cast<size_t>(threads_), depth_);
   }
 
   void Run() {
@@ -108,12 +127,17 @@ class Runner {
 
  private:
   // ---- reading (by whichever worker holds the reader role) ----
+  // Queues a job; tells the reader to end its turn when the queue is full
+  // enough or the gate is shut (one lock per record read).
   void Submit(Job job) {
-    std::lock_guard<std::mutex> lock(mu_);
+    std::unique_lock<std::mutex> lock(mu_, std::defer_lock);
+    Acquire(lock);
     job.seq = next_seq_++;
     ++in_flight_;
     jobs_.push_back(std::move(job));
-    jobs_cv_.notify_one();
+    turn_over_ = in_flight_ >= depth_ || jobs_.size() >= high_water_;
+    lock.unlock();
+    jobs_cv_.notify_one();  // outside the lock: the woken worker need not block on it
   }
 
   void SubmitError(std::string source, std::string url, std::string error) {
@@ -125,14 +149,12 @@ class Runner {
   }
 
   // Reads until enough jobs are queued, the gate is full or the input ends.
-  // Each step submits at most one job, and the gate was open before it, so
-  // at most depth_ jobs are ever in flight.
+  // The caller saw the gate open; each step submits at most one job, and
+  // Submit ends the turn when the gate shuts, so at most depth_ jobs are
+  // ever in flight.
   void ReadBatch() {
-    for (int steps = 0; steps < 256; ++steps) {
-      {
-        std::lock_guard<std::mutex> lock(mu_);
-        if (in_flight_ >= depth_ || jobs_.size() >= high_water_) return;
-      }
+    turn_over_ = false;
+    for (int steps = 0; steps < 256 && !turn_over_; ++steps) {
       if (!ReadStep()) {
         std::lock_guard<std::mutex> lock(mu_);
         reading_done_ = true;
@@ -244,38 +266,55 @@ class Runner {
   // ---- workers ----
   void Work() {
     PageTimings timings;
+    Waits waits;
+    t_waits = &waits;
+    double wall0 = Now();
     double reading_cpu = 0, writing_cpu = 0;
+    // The lock is held from handing in a record to taking the next job: one
+    // acquisition per page when this worker neither reads nor writes.
+    std::unique_lock<std::mutex> lock(mu_, std::defer_lock);
+    Acquire(lock);
     for (;;) {
-      Job job;
-      {
-        std::unique_lock<std::mutex> lock(mu_);
-        for (;;) {
-          bool can_read = !reading_done_ && !reader_busy_ && in_flight_ < depth_;
-          if (can_read && jobs_.size() < low_water_) {
-            reader_busy_ = true;
-            lock.unlock();
-            double t0 = ThreadCpuSeconds();
-            ReadBatch();
-            reading_cpu += ThreadCpuSeconds() - t0;
-            lock.lock();
-            reader_busy_ = false;
-            jobs_cv_.notify_all();  // others may wait for a turn to read, or for the end
-            continue;
-          }
-          if (!jobs_.empty()) break;
-          if (reading_done_ && !reader_busy_) break;
-          jobs_cv_.wait(lock);
+      for (;;) {
+        bool can_read = !reading_done_ && !reader_busy_ && in_flight_ < depth_;
+        if (can_read && jobs_.size() < low_water_) {
+          reader_busy_ = true;
+          lock.unlock();
+          double t0 = ThreadCpuSeconds();
+          ReadBatch();
+          reading_cpu += ThreadCpuSeconds() - t0;
+          Acquire(lock);
+          reader_busy_ = false;
+          jobs_cv_.notify_all();  // others may wait for a turn to read, or for the end
+          continue;
         }
-        if (jobs_.empty()) break;
-        job = std::move(jobs_.front());
-        jobs_.pop_front();
+        if (!jobs_.empty()) break;
+        if (reading_done_ && !reader_busy_) break;
+        // Nothing to do: either another worker is reading (the serial
+        // part), or the gate is full until the next record in order is
+        // written.
+        double& sink = reader_busy_ ? waits.reader : waits.writer;
+        double t0 = Now();
+        jobs_cv_.wait(lock);
+        sink += Now() - t0;
+        ++waits.count;
       }
+      if (jobs_.empty()) break;
+      Job job = std::move(jobs_.front());
+      jobs_.pop_front();
+      lock.unlock();
       Done d = Process(&job, &timings);
       job = Job();  // free the page before waiting for the next one
-      writing_cpu += Deliver(std::move(d));
+      Acquire(lock);
+      writing_cpu += Deliver(&lock, std::move(d));
     }
     double cpu = ThreadCpuSeconds();
-    std::lock_guard<std::mutex> lock(mu_);
+    t_waits = nullptr;
+    stats_->wait_reader_s += waits.reader;
+    stats_->wait_writer_s += waits.writer;
+    stats_->wait_lock_s += waits.lock;
+    stats_->waits += waits.count;
+    stats_->worker_wall_s += Now() - wall0;
     stats_->timings.decode_s += timings.decode_s;
     stats_->timings.parse_s += timings.parse_s;
     stats_->timings.extract_s += timings.extract_s;
@@ -289,9 +328,9 @@ class Runner {
   // Hands a finished record to the writer role: whoever finds it free takes
   // it and writes every record that is ready (in order unless unordered), so
   // no thread is spent on writing and a slow sink delays only its holder.
-  // Returns the CPU seconds spent writing.
-  double Deliver(Done d) {
-    std::unique_lock<std::mutex> lock(mu_);
+  // Called and returns with the lock held. Returns the CPU seconds spent writing.
+  double Deliver(std::unique_lock<std::mutex>* held, Done d) {
+    std::unique_lock<std::mutex>& lock = *held;
     done_.emplace(d.seq, std::move(d));
     if (writing_) return 0;  // the holder checks done_ again before leaving
     writing_ = true;
@@ -310,7 +349,7 @@ class Runner {
       page_bytes_ += r.page_bytes;
       sink_(r.formatted, r.record);
       r = Done();  // freed outside the lock
-      lock.lock();
+      Acquire(lock);
     }
     writing_ = false;
     return ThreadCpuSeconds() - t0;
@@ -379,6 +418,7 @@ class Runner {
 
   // Reader state: touched only by the worker holding the reader role.
   size_t next_input_ = 0;
+  bool turn_over_ = false;  // set by Submit (under the lock) for ReadBatch
   std::unique_ptr<WarcReader> warc_;
   std::string warc_path_;
   bool warc_count_bytes_ = true;
