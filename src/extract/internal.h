@@ -35,8 +35,11 @@ bool IsCommentsHeading(std::string_view text);
 // "Related", "Read more", "Mehr zum Thema", "مطالب مرتبط": a label over teasers.
 bool IsRelatedLabel(std::string_view text);
 
-// Cuts the article at a comments heading or a related label in its second
-// half, then drops site notes at its end.
+// "Anzeige", "*Werbung.", "Advertisement", "This post contains affiliate links".
+bool IsAdDisclosure(std::string_view text);
+
+// Drops advertising labels and disclosures, cuts the article at a comments
+// heading or a related label in its second half, then drops site notes at its end.
 void DropTrailingSiteNotes(std::vector<Block>* blocks);
 
 }  // namespace matn::extract

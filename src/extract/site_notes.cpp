@@ -108,8 +108,42 @@ bool IsRelatedLabel(std::string_view text) {
   return false;
 }
 
+bool IsAdDisclosure(std::string_view text) {
+  if (text.size() >= 200) return false;
+  std::string low = LowerAscii(text);
+  std::string_view s = low;
+  // A label alone or opening the line: "Anzeige", "*Werbung.", "Advertisement".
+  while (!s.empty() && (s.front() == '*' || s.front() == ' ' || s.front() == '[' || s.front() == '(')) s.remove_prefix(1);
+  static constexpr std::string_view kLabels[] = {"werbung", "anzeige", "advertisement", "sponsored", "publicidad",
+                                                 "publicité", "reklama"};
+  for (std::string_view w : kLabels) {
+    if (s.substr(0, w.size()) != w) continue;
+    std::string_view rest = s.substr(w.size());
+    if (rest.empty() || std::string_view(".,:;/|*-)]").find(rest.front()) != std::string_view::npos) return true;
+  }
+  // A disclosure sentence anywhere in the line.
+  static constexpr std::string_view kPhrases[] = {
+      "affiliate-link", "affiliate link", "enthält werbung", "unbezahlte werbung", "bezahlte partnerschaft",
+      "in freundlicher zusammenarbeit", "sponsored post", "contains affiliate", "enlaces de afiliado",
+      "liens affiliés"};
+  for (std::string_view w : kPhrases)
+    if (Contains(low, w)) return true;
+  return false;
+}
+
 void DropTrailingSiteNotes(std::vector<Block>* blocks) {
   std::vector<Block>& b = *blocks;
+  // Advertising labels and disclosures, above or below the text: the reader
+  // is told the page is an ad; they are not the article.
+  size_t kept = 0;
+  for (size_t k = 0; k < b.size(); ++k) {
+    if (b.size() > 1 && b[k].kind != BlockKind::kImage && b[k].kind != BlockKind::kTableRow &&
+        IsAdDisclosure(b[k].text))
+      continue;
+    if (kept != k) b[kept] = std::move(b[k]);
+    ++kept;
+  }
+  b.resize(kept);
   // A comments heading in the second half of the text: the discussion (or
   // the ads the template puts where it would load) follows, not the article.
   size_t total = TextBlocksChars(b, 0, b.size()), seen = 0;

@@ -100,6 +100,22 @@ TEST(SiteNotes, RelatedLabelEarlyIsASubheading) {
   EXPECT_TRUE(Has(t, "weather permitting")) << t;
 }
 
+// A blog post that opens with its advertising disclosure and has an ad slot's
+// label inside: both go, the sentence that mentions advertising stays.
+TEST(SiteNotes, AdDisclosuresGo) {
+  std::string html = std::string("<html><body><article><h1>Old pier to close</h1>") +
+                     "<p><em>*Werbung. Dieser Beitrag enth\xC3\xA4lt Werbung f\xC3\xBCr eine Reederei.</em></p>" + kBody +
+                     "<p>Anzeige</p>"
+                     "<p>Werbung neuer Mitglieder ist die Aufgabe des Vereins, sagt der Vorsitzende.</p>"
+                     "<p>The new landing will have a waiting room, a ramp and a small kiosk.</p></article></body></html>";
+  std::string t = Extract(html);
+  EXPECT_TRUE(Has(t, "ferry pier")) << t;
+  EXPECT_TRUE(Has(t, "waiting room")) << t;
+  EXPECT_TRUE(Has(t, "Werbung neuer Mitglieder")) << t;
+  EXPECT_FALSE(Has(t, "Dieser Beitrag")) << t;
+  EXPECT_FALSE(Has(t, "Anzeige")) << t;
+}
+
 TEST(SiteNotes, Recognisers) {
   using extract::IsCommentsHeading;
   using extract::IsSiteNote;
@@ -121,6 +137,9 @@ TEST(SiteNotes, Recognisers) {
   EXPECT_TRUE(extract::IsRelatedLabel("مطالب مرتبط"));
   EXPECT_TRUE(extract::IsRelatedLabel("اقرأ أيضا"));
   EXPECT_FALSE(extract::IsRelatedLabel("Related parties and their interests"));
+  EXPECT_TRUE(extract::IsAdDisclosure("Advertisement"));
+  EXPECT_TRUE(extract::IsAdDisclosure("This post contains affiliate links."));
+  EXPECT_FALSE(extract::IsAdDisclosure("Advertisements for the election filled the city."));
 }
 
 }  // namespace
