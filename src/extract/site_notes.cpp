@@ -131,6 +131,28 @@ bool IsAdDisclosure(std::string_view text) {
   return false;
 }
 
+bool IsTaxonomyLine(std::string_view text) {
+  if (text.size() >= 300) return false;
+  std::string low = LowerAscii(text);
+  std::string_view s = low;
+  while (!s.empty() && (s.front() == ' ' || s.front() == '#')) s.remove_prefix(1);
+  // "Tags: a, b", "Themen: x y", "Filed under: z" — a label, then a colon.
+  static constexpr std::string_view kLabels[] = {
+      "tag", "tags", "filed under", "posted in", "category", "categories", "topics", "schlagworte", "schlagwörter",
+      "stichworte", "stichwörter", "themen", "kategorie", "kategorien", "etiquetas", "categorías", "mots-clés",
+      "catégories", "tagi", "kategorie wpisu", "\xD8\xA8\xD8\xB1\xDA\x86\xD8\xB3\xD8\xA8\xE2\x80\x8C\xD9\x87\xD8\xA7",  // fa برچسب‌ها
+      "\xD8\xA7\xD9\x84\xD9\x88\xD8\xB3\xD9\x88\xD9\x85"};  // ar الوسوم
+  for (std::string_view w : kLabels) {
+    if (s.substr(0, w.size()) != w) continue;
+    std::string_view rest = s.substr(w.size());
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    if (!rest.empty() && rest.front() == ':') return true;
+  }
+  // WordPress's "This entry was posted in X. Bookmark the permalink." and a
+  // "Category : X" after a date on the same line (not a wiki link "Kategorie:X").
+  return Contains(low, "this entry was posted") || Contains(low, "category : ") || Contains(low, "category: ");
+}
+
 void DropTrailingSiteNotes(std::vector<Block>* blocks) {
   std::vector<Block>& b = *blocks;
   // Advertising labels and disclosures, above or below the text: the reader
@@ -158,7 +180,7 @@ void DropTrailingSiteNotes(std::vector<Block>* blocks) {
     if (b[k].kind != BlockKind::kImage) seen += b[k].text.size();
   }
   while (b.size() > 1 && b.back().kind != BlockKind::kImage && b.back().kind != BlockKind::kTableRow &&
-         IsSiteNote(b.back().text))
+         (IsSiteNote(b.back().text) || IsTaxonomyLine(b.back().text)))
     b.pop_back();
 }
 

@@ -116,6 +116,17 @@ TEST(SiteNotes, AdDisclosuresGo) {
   EXPECT_FALSE(Has(t, "Anzeige")) << t;
 }
 
+// The post's taxonomy printed as text under it, with no class to tell.
+TEST(SiteNotes, TrailingTaxonomyLinesGo) {
+  std::string html = std::string("<html><body><article><h1>Old pier to close</h1>") + kBody +
+                     "<p>Themen: Hafen Verkehr</p>"
+                     "<p>This entry was posted in Local. Bookmark the permalink.</p></article></body></html>";
+  std::string t = Extract(html);
+  EXPECT_TRUE(Has(t, "weather permitting")) << t;
+  EXPECT_FALSE(Has(t, "Themen")) << t;
+  EXPECT_FALSE(Has(t, "This entry was posted")) << t;
+}
+
 TEST(SiteNotes, Recognisers) {
   using extract::IsCommentsHeading;
   using extract::IsSiteNote;
@@ -137,6 +148,10 @@ TEST(SiteNotes, Recognisers) {
   EXPECT_TRUE(extract::IsRelatedLabel("مطالب مرتبط"));
   EXPECT_TRUE(extract::IsRelatedLabel("اقرأ أيضا"));
   EXPECT_FALSE(extract::IsRelatedLabel("Related parties and their interests"));
+  EXPECT_TRUE(extract::IsTaxonomyLine("Tags: harbour, ferries"));
+  EXPECT_TRUE(extract::IsTaxonomyLine("News date : 04/21/2022 Category : Press Releases"));
+  EXPECT_FALSE(extract::IsTaxonomyLine("The minutes are filed as Kategorie:Protokoll in the wiki."));
+  EXPECT_FALSE(extract::IsTaxonomyLine("Tagesordnung des Rates"));
   EXPECT_TRUE(extract::IsAdDisclosure("Advertisement"));
   EXPECT_TRUE(extract::IsAdDisclosure("This post contains affiliate links."));
   EXPECT_FALSE(extract::IsAdDisclosure("Advertisements for the election filled the city."));
