@@ -81,8 +81,8 @@ const char* MonthLabel(CalendarKind cal, int m) {
 
 class Matcher {
  public:
-  Matcher(const std::vector<Token>& t, const DateParseOptions& o, bool find_mode)
-      : t_(t), n_(t.size()), o_(o), find_(find_mode) {
+  Matcher(const std::vector<Token>& t, const DateParseOptions& o, bool find_mode, std::string_view text = {})
+      : t_(t), n_(t.size()), o_(o), find_(find_mode), text_(text) {
     if (o.reference) {
       const DateTime& r = *o.reference;
       ref_days_ = DaysFromCivil(r.year, r.month, r.day);
@@ -107,6 +107,12 @@ class Matcher {
         if (IsPunct(q, ')')) j = q + 1, wd = wd ? wd : w->b;
       }
       TrailingTime(j, &tm);
+      // asctime and date(1) put the year after the time: "Fri Jul  5 06:24:00 UTC 2024".
+      if (core.y < 0 && tm.h >= 0 && IsDigits(j) && t_[j].ndigits == 4) {
+        size_t q = j;
+        int y, nd;
+        if (Year(q, &y, &nd)) core.y = y, core.ydigits = nd, j = q;
+      }
     } else {
       size_t q = j;
       if (!Time(q, &tm)) return std::nullopt;
@@ -524,6 +530,17 @@ class Matcher {
       z->type = Zone::kFixed;
       return k = j, true;
     }
+    // US zones without the season ("6:24 p.m. ET"): the DST rules of a city of
+    // that zone. Capitals only: "et" is also French "and".
+    if (j < n_ && t_[j].kind == TokKind::kWord && t_[j].end - t_[j].begin == 2 && t_[j].end <= text_.size()) {
+      static constexpr std::string_view kUs[] = {"ET", "CT", "MT", "PT"};
+      for (int i = 0; i < 4; ++i)
+        if (text_.substr(t_[j].begin, 2) == kUs[i]) {
+          z->type = Zone::kPlace;
+          z->place = i == 0 ? 14 : 17 + i;  // kPlaceZones: New York, Chicago, Denver, Los Angeles
+          return k = j + 1, true;
+        }
+    }
     if (int c = Word(j, Kind::kZone, &m)) {
       if (t_[j].norm == "z" && !Tight(j)) return false;
       j += c;
@@ -593,9 +610,12 @@ class Matcher {
       mi = 0;
       if (two(j)) mi = t_[j++].value;
       sure = true;
-    } else if (IsPunct(j, '.') && Tight(j) && two(j + 1) && Word(j + 2, Kind::kTimeSuffix)) {  // 18.30 Uhr
+    } else if (IsPunct(j, '.') && Tight(j) && two(j + 1) &&
+               (Word(j + 2, Kind::kTimeSuffix) || Word(j + 2, Kind::kZone) || Word(j + 2, Kind::kAmPm))) {
+      // 18.30 Uhr, 06.24 BST, 6.24am
       mi = t_[j + 1].value;
       j += 2;
+      sure = Word(j, Kind::kZone) != 0;
     } else if (const Meaning* cm; Word(j, Kind::kCjkMark, &cm) && cm->b == 4) {  // 14时30分, 2시 30분
       j += Word(j, Kind::kCjkMark);
       sure = true;
@@ -864,6 +884,7 @@ class Matcher {
   size_t n_;
   const DateParseOptions& o_;
   bool find_;
+  std::string_view text_;  // the raw text, for case-sensitive abbreviations
   int64_t ref_days_ = 0;
   std::string reason_;
   size_t reason_at_ = 0;
@@ -905,7 +926,7 @@ std::vector<DateMatch> FindDates(std::string_view text, const DateParseOptions& 
   std::vector<Token> t;
   std::string arena;
   Tokenize(text, &t, &arena);
-  Matcher m(t, options, /*find_mode=*/true);
+  Matcher m(t, options, /*find_mode=*/true, text);
   std::vector<DateMatch> out;
   for (size_t k = 0; k < t.size();) {
     if (!CanStart(t[k])) {
@@ -939,7 +960,7 @@ std::optional<DateTime> ParseDatePhrase(std::string_view text, const DateParseOp
   std::vector<Token> t;
   std::string arena;
   Tokenize(text, &t, &arena);
-  Matcher m(t, options, /*find_mode=*/false);
+  Matcher m(t, options, /*find_mode=*/false, text);
   std::vector<Found> found;
   size_t open_paren = std::string::npos;
   for (size_t k = 0; k < t.size();) {

@@ -163,7 +163,7 @@ const Row kRows[] = {
 
     {"de|del|of|the|den|le|el|د|ماه|برج|سال|کال|عام|سنة", Kind::kDateFiller, 0, 0},
     {"at|um|gegen|à|vers|a las|a la|ساعت|الساعة|در|في", Kind::kTimeIntro, 0, 0},
-    {"uhr|h|o'clock|بجے", Kind::kTimeSuffix, 0, 0},
+    {"uhr|h|hs|hrs|o'clock|بجے", Kind::kTimeSuffix, 0, 0},
 
     {"am|a m|vormittags|ق ظ|قبل از ظهر|قبلازظهر|ص", Kind::kAmPm, 0, kAm},
     {"pm|p m|nachmittags|abends|ب ظ|بعد از ظهر|بعدازظهر|عصر|م|مساء|مساءا|شام|سہ پہر|de la tarde|du soir|de l'après-midi|de la noche", Kind::kAmPm, 0, kPm},
@@ -293,7 +293,8 @@ const char* const kPlaceZones[] = {
     "Asia/Kabul",   "Asia/Tehran",   "Asia/Karachi",  "Asia/Riyadh",   "Africa/Cairo",
     "Asia/Dubai",   "Asia/Baghdad",  "Asia/Damascus", "Asia/Beirut",   "Asia/Qatar",
     "Europe/London", "Europe/Paris", "Europe/Berlin", "Europe/Madrid", "America/New_York",
-    "Asia/Shanghai", "Asia/Tokyo",   "Asia/Seoul",
+    "Asia/Shanghai", "Asia/Tokyo",   "Asia/Seoul",    "America/Chicago", "America/Denver",
+    "America/Los_Angeles",
 };
 
 char32_t Decode(std::string_view s, size_t i, size_t* len) { return utf8::DecodeAt(s, i, len); }
