@@ -31,15 +31,17 @@
 //                2024/07/05, ۱۴۰۳/۰۴/۱۵, 05.07.24.
 //   * textual:   "5 July 2024", "July 5th, 2024", "5. Juli 2024", "1er juillet 2024",
 //                "5 de julio de 2024", "Fri, 05 Jul 2024 06:24:00 +0000" (RFC 2822),
+//                "Fri Jul  5 06:24:00 UTC 2024" (asctime, date(1)),
 //                "۱۵ سرطان ۱۴۰۳", "۱۵ تیرماه ۱۴۰۳", "د ۱۴۰۳ کال د چنګاښ ۱۵مه",
 //                "28 ذو الحجة 1445 هـ", "5 تموز/يوليو 2024", "5 جولائی 2024ء".
 //   * weekdays in every language are skipped; options.strict_weekday rejects a
 //     phrase whose weekday contradicts its date. A weekday also settles an
 //     ambiguous numeric order (05/07/2024 on a Friday is 5 July).
-//   * times: 06:24, 6:24:07, 6:24 pm, 6 p.m., 06h24, 18.30 Uhr, ۶:۲۴ ب.ظ, ۶ عصر,
+//   * times: 06:24, 6:24:07, 6:24 pm, 6 p.m., 06h24, 18.30 Uhr, 06.24 BST, 6.24am, 06:24 hs, ۶:۲۴ ب.ظ, ۶ عصر,
 //     ۱۱ شب, 6:24 م; zones: Z, ±hh:mm, ±hhmm, UTC/GMT±h[:mm], UTC, GMT, CET, CEST,
 //     MEZ, MESZ, EET, EEST, WET, WEST, BST, EST, EDT, CST, CDT, MST, MDT, PST, PDT,
-//     AFT, IRST, IRDT, PKT, MSK, JST …, and place names next to the time
+//     AFT, IRST, IRDT, PKT, MSK, JST …; ET, CT, MT, PT (capitals only) take the
+//     DST rules of New York, Chicago, Denver, Los Angeles; and place names next to the time
 //     ("کابل ۰۶:۲۴", "به وقت تهران", "بتوقيت مكة", "Kabul time"). A place's offset is
 //     ICU's for that zone at that local date and time, so Tehran is +04:30 in the
 //     summers before 2023 and +03:30 since. "IST" and "AST" name several zones:
