@@ -265,6 +265,12 @@ class Acc {
     n_ = 0;
     owned_ = false;
   }
+  // Becomes exactly the input bytes [s, s + n).
+  void Set(const char* s, size_t n) {
+    ptr_ = s;
+    n_ = n;
+    owned_ = false;
+  }
   bool empty() const { return n_ == 0; }
   // `s` points into the input.
   void Add(Arena& arena, const char* s, size_t n) {
@@ -598,6 +604,7 @@ struct Tokenizer::Impl {
     }
   }
   void InputStreamErrors();
+  bool FastTag();
 
   void Run();
 };
@@ -801,6 +808,97 @@ void Tokenizer::Impl::InputStreamErrors() {
   }
 }
 
+// The common tag — lowercase name, attribute values without references, CR or
+// NUL — read in one pass over local pointers, with `pos` at its '<'. All or
+// nothing: anything that needs the spec's finer rules (an uppercase letter,
+// '&', CR or NUL in a value, EOF, a stray quote, '=' or solidus, an end tag
+// with attributes, many attributes) returns false with nothing consumed, and
+// the state machine reads the tag from its '<' instead; so each tag is read at
+// most twice. Parse errors are not reported here (callers skip it while
+// collecting them); the tokens are the same either way.
+bool Tokenizer::Impl::FastTag() {
+  const char* p = pos + 1;
+  const bool end_tag = *p == '/';
+  p += end_tag;
+  if (static_cast<unsigned>(*p - 'a') >= 26) return false;
+  const char* name = p;
+  p = SkipNot(kTagNameStop, p + 1);
+  const size_t name_len = static_cast<size_t>(p - name);
+  if (!kWhitespace[*p] && *p != '>' && *p != '/') return false;  // uppercase, NUL, EOF
+  uint32_t n = 0;
+  uint64_t bloom = 0;
+  bool closing = false;
+  for (;;) {
+    while (kWhitespace[*p]) ++p;
+    char c = *p;
+    if (c == '>') {
+      ++p;
+      break;
+    }
+    if (c == '/') {
+      if (p[1] != '>') return false;
+      p += 2;
+      closing = true;
+      break;
+    }
+    if (end_tag) return false;
+    const char* an = p;
+    p = SkipNot(kAttrNameStop, p);
+    if (p == an) return false;  // '=', a quote, '<', uppercase, NUL, EOF
+    const std::string_view aname(an, static_cast<size_t>(p - an));
+    std::string_view aval;
+    while (kWhitespace[*p]) ++p;
+    c = *p;
+    bool tag_done = false;
+    if (c == '=') {
+      ++p;
+      while (kWhitespace[*p]) ++p;
+      c = *p;
+      if (c == '"' || c == '\'') {
+        const char* v = ++p;
+        p = c == '"' ? Find4<'"', '&', '\r', '\0'>(p, end) : Find4<'\'', '&', '\r', '\0'>(p, end);
+        if (*p != c) return false;  // '&', CR, NUL, EOF
+        aval = std::string_view(v, static_cast<size_t>(p - v));
+        ++p;
+      } else if (c == '>') {  // "a=>": empty value, and the tag ends
+        ++p;
+        tag_done = true;
+      } else {
+        const char* v = p;
+        p = SkipNot(kUnquotedStop, p);
+        if (!kWhitespace[*p] && *p != '>') return false;
+        aval = std::string_view(v, static_cast<size_t>(p - v));
+      }
+    } else if (c != '/' && c != '>' && p == an + aname.size()) {
+      return false;  // a quote or '<' right after the name
+    }
+    // Duplicates: first wins (see CheckDuplicate).
+    const uint64_t bit = uint64_t{1} << ((aname.size() * 7 + aname[0] + aname.back() * 3) & 63);
+    bool dup = false;
+    if (bloom & bit) {
+      for (uint32_t j = 0; j < n && !dup; ++j) dup = attrs[j].name == aname;
+    }
+    bloom |= bit;
+    if (!dup) {
+      if (n == kLinearDupLimit) return false;
+      if (n == attrs.size()) attrs.resize(attrs.size() * 2 + 8);
+      attrs[n++] = {aname, aval};
+    }
+    if (tag_done) break;
+  }
+  is_end_tag = end_tag;
+  tag_name.Set(name, name_len);
+  self_closing = closing;
+  num_attrs = n;
+  pos = p;
+  if (!end_tag) {
+    last_start_view = tag_name.view();
+    has_last_start_tag = true;
+  }
+  Emit(Queued::kTag);
+  return true;
+}
+
 void Tokenizer::Impl::Run() {
   for (;;) {
     switch (state) {
@@ -811,6 +909,7 @@ void Tokenizer::Impl::Run() {
         pos = p;
         if (p == end) return EmitEof();
         if (*p == '<') {
+          if (!collect && FastTag()) return;
           ++pos;
           state = S::kTagOpen;
           goto tag_open;
