@@ -294,6 +294,8 @@ bool SameTitle(std::string_view a, std::string_view b) {
   if (x == y) return true;
   // Titles often carry the site name: "Headline | Site", "Site - Headline".
   if (x.size() >= 15 && y.find(x) != std::string::npos) return true;
+  // A headline with a kicker the title leaves out: "Kicker: Headline".
+  if (y.size() >= 15 && x.size() > y.size() && x.compare(x.size() - y.size(), y.size(), y) == 0) return true;
   return false;
 }
 
@@ -605,6 +607,18 @@ uint32_t TitleHeading(const Ctx& c, std::string_view title) {
     if (SameTitle(buf, title)) return i;
   }
   return kNone;
+}
+
+// Whether subtree i holds an image that is not inside a <figure>. Looks at
+// most at 2000 nodes (then answers yes, as if it had found one).
+bool HasImageOutsideFigure(const Ctx& c, uint32_t i) {
+  const uint32_t end = std::min<uint32_t>(c.items[i].end, i + 2000);
+  for (uint32_t j = i; j < end; ++j) {
+    const Item& it = c.items[j];
+    if ((it.flags & kFElem) && it.n_img > 0 && !(it.flags & kFInFigure) && (it.tag == Tag::kImg || it.tag == Tag::kImage))
+      return true;
+  }
+  return end < c.items[i].end;
 }
 
 uint32_t TitleArticle(const Ctx& c, uint32_t heading) {
@@ -1565,8 +1579,9 @@ Article Run(const Document& doc, const ExtractOptions& opt, std::string* explain
       if (!(it.flags & kFBlock) || it.own_chars < 80 || it.own_link_chars * 10 > it.own_chars * 3) continue;
       if (it.flags & (kFUnlikely | kFComment | kFInFigure | kFHeading)) continue;
       if (it.cats & (kCatMeta | kCatCaption | kCatStrongBoiler | kCatComment)) continue;
-      // Text beside a picture is its caption.
-      if (items[it.parent].n_img > 0 || it.n_img > 0) continue;
+      // Text beside a picture is its caption (a picture in its own <figure>,
+      // with its own caption, is not beside it).
+      if (it.n_img > 0 || (items[it.parent].n_img > 0 && HasImageOutsideFigure(c, it.parent))) continue;
       if (nlead == 3) ok = false;
       else leads[nlead++] = j;
     }

@@ -262,5 +262,34 @@ TEST(Selection, HeadingWithLineBreaksIsOneLine) {
   EXPECT_EQ(h4, 1) << t;
 }
 
+// A news header: the headline carries a kicker the <title> leaves out, and
+// the lead photo sits in the header in its own <figure>. The intro between
+// headline and body is the standfirst all the same (the picture has its own
+// caption, so the intro is not taken for one).
+TEST(Selection, StandfirstUnderKickerHeadlineBesideHeaderFigure) {
+  std::string html =
+      "<html><body><div class='page'><header class='article-header'><div class='meta'><time>29.04.2020</time></div>"
+      "<h1><span>Distance rules and fever checks</span><span>: </span>"
+      "<span>How firms protect their staff from the virus</span></h1>"
+      "<p class='intro'>To keep staff healthy, companies have had to think of a lot. The ideas range from "
+      "sneeze guards to checking the body temperature at the door.</p>"
+      "<figure><img src='/a.jpg' alt=''><figcaption>Masks at the assembly line. Photo: Agency</figcaption></figure>"
+      "</header><div class='article-body'>";
+  for (int i = 0; i < 8; ++i)
+    html += "<p>Paragraph " + std::to_string(i) +
+            " of the story about the factories, long enough to be a paragraph, with a comma or two, and more.</p>";
+  html += "</div><ul class='teasers'>"
+          "<li><a href='/x'>Other story one about something that happened in the city last week</a></li>"
+          "<li><a href='/z'>Other story three about the weather and the harbour and the ferries</a></li>"
+          "<li><a href='/w'>Other story four about the council meeting on the new school</a></li>"
+          "</ul></div></body></html>";
+  ExtractOptions opt;
+  opt.title = "How firms protect their staff from the virus";
+  std::string t = Extract(html, opt);
+  EXPECT_TRUE(Has(t, "The ideas range from sneeze guards")) << t;
+  EXPECT_LT(t.find("The ideas range"), t.find("Paragraph 0")) << t;
+  EXPECT_FALSE(Has(t, "Masks at the assembly line")) << t;
+}
+
 }  // namespace
 }  // namespace matn
