@@ -198,6 +198,11 @@ class Runner {
   WarcOptions WarcOptionsFor() const {
     WarcOptions wo;
     wo.html_only = true;
+    // A smaller raw window than the 1 MB default: its pages are first touched
+    // while the other workers wait for the first record, and first touches
+    // are dear in a VM (16 us a page measured here); more read() calls cost
+    // far less.
+    wo.buffer_bytes = size_t{256} << 10;
     if (opt_.pipeline.max_bytes) wo.max_record_bytes = opt_.pipeline.max_bytes;
     return wo;
   }
@@ -303,7 +308,7 @@ class Runner {
       Job job = std::move(jobs_.front());
       jobs_.pop_front();
       lock.unlock();
-      Done d = Process(&job, &timings);
+      std::unique_ptr<Done> d = Process(&job, &timings);
       job = Job();  // free the page before waiting for the next one
       Acquire(lock);
       writing_cpu += Deliver(&lock, std::move(d));
@@ -329,34 +334,38 @@ class Runner {
   // it and writes every record that is ready (in order unless unordered), so
   // no thread is spent on writing and a slow sink delays only its holder.
   // Called and returns with the lock held. Returns the CPU seconds spent writing.
-  double Deliver(std::unique_lock<std::mutex>* held, Done d) {
+  double Deliver(std::unique_lock<std::mutex>* held, std::unique_ptr<Done> d) {
     std::unique_lock<std::mutex>& lock = *held;
-    done_.emplace(d.seq, std::move(d));
+    uint64_t seq = d->seq;
+    done_.emplace(seq, std::move(d));
     if (writing_) return 0;  // the holder checks done_ again before leaving
     writing_ = true;
     double t0 = ThreadCpuSeconds();
     for (;;) {
       auto it = done_.begin();
       if (it == done_.end() || (opt_.ordered && it->first != next_write_)) break;
-      Done r = std::move(it->second);
+      std::unique_ptr<Done> r = std::move(it->second);
       done_.erase(it);
       ++next_write_;
       // The gate opens: a worker may be waiting to read.
       if (in_flight_-- == depth_ || jobs_.size() < low_water_) jobs_cv_.notify_one();
       lock.unlock();
       ++records_;
-      if (r.failed) ++failed_;
-      page_bytes_ += r.page_bytes;
-      sink_(r.formatted, r.record);
-      r = Done();  // freed outside the lock
+      if (r->failed) ++failed_;
+      page_bytes_ += r->page_bytes;
+      sink_(r->formatted, r->record);
+      r.reset();  // freed outside the lock
       Acquire(lock);
     }
     writing_ = false;
     return ThreadCpuSeconds() - t0;
   }
 
-  Done Process(Job* job, PageTimings* timings) {
-    Done d;
+  // Done is handed around by pointer: moving a Record (dozens of strings)
+  // under the lock would lengthen the critical sections.
+  std::unique_ptr<Done> Process(Job* job, PageTimings* timings) {
+    auto done = std::make_unique<Done>();
+    Done& d = *done;
     d.seq = job->seq;
     if (job->error.empty() && job->read_file) {
       ReadOptions ro;
@@ -383,7 +392,7 @@ class Runner {
     }
     d.failed = !d.record.error.empty();
     AppendRecord(d.record, opt_.format, &d.formatted);
-    return d;
+    return done;
   }
 
   // The counters that workers update while running.
@@ -429,7 +438,7 @@ class Runner {
   std::mutex mu_;
   std::condition_variable jobs_cv_, finish_cv_;
   std::deque<Job> jobs_;
-  std::map<uint64_t, Done> done_;
+  std::map<uint64_t, std::unique_ptr<Done>> done_;
   uint64_t next_seq_ = 0, next_write_ = 0;
   size_t in_flight_ = 0;
   bool reading_done_ = false, reader_busy_ = false, writing_ = false;
