@@ -651,6 +651,14 @@ bool GenericHeading(std::string_view text) {
   return k.empty();
 }
 
+// "Word: more words": a colon right after a word and before more text (not the
+// " : " that joins a kicker's element to the headline's).
+bool ColonJoined(std::string_view t) {
+  for (size_t i = 1; i + 2 < t.size(); ++i)
+    if (t[i] == ':' && t[i - 1] != ' ' && t[i + 1] == ' ') return true;
+  return false;
+}
+
 struct TitleChoice {
   std::string text;
   const Node* heading = nullptr;  // the h1 it came from, if any
@@ -720,7 +728,11 @@ TitleChoice ChooseTitle(const Evidence& ev, const LdFacts& ld, const SiteNames& 
       // "Kicker: Headline": the metadata splits where the markup does, and
       // the longer part (the later one on a tie) is the headline.
       const std::string* best = nullptr;
+      // "Frauen im THW: Vergangenheit …" as the metadata writes it too: the
+      // colon belongs to the title, it does not follow a separate kicker.
+      bool one_title = refs == &full && ColonJoined(h.text);
       for (const std::string& part : h.parts)
+        if (!one_title)
         if ((in(runs, part) || in(weak_runs, part)) && (!best || part.size() >= best->size())) best = &part;
       if (best) return {*best, h.node};
       return {refs == &full ? StripSiteName(h.text, site) : h.text, h.node};

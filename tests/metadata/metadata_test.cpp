@@ -129,6 +129,22 @@ TEST(Metadata, HeadlineWithKickerMatchesTheMetadataTitle) {
   EXPECT_EQ(md.title, "Daten von Firma X gehackt");
 }
 
+TEST(Metadata, ColonInsideTheHeadlineIsNoKicker) {
+  // "Frauen im <abbr>THW</abbr>: Vergangenheit …" is one title that inline markup
+  // splits into parts; the metadata writes it whole, colon and all, so it stays whole.
+  Metadata md = Extract(R"(<html><head>
+    <meta property="og:title" content="Frauen im Verband: Vergangenheit, Gegenwart und Zukunft">
+    </head><body><article><h1>Frauen im <abbr title="Deutscher Verband">Verband</abbr>: Vergangenheit, Gegenwart und Zukunft</h1>
+    <p>Text.</p></article></body></html>)");
+  EXPECT_EQ(md.title, "Frauen im Verband: Vergangenheit, Gegenwart und Zukunft");
+  // A kicker element joined by " : " stays a kicker.
+  Metadata md2 = Extract(R"(<html><head>
+    <meta property="og:title" content="Zugverkehr: Im ICE von Frankfurt nach Barcelona">
+    </head><body><article><h1><span>Zugverkehr</span> : <span>Im ICE von Frankfurt nach Barcelona</span></h1>
+    <p>Text.</p></article></body></html>)");
+  EXPECT_EQ(md2.title, "Im ICE von Frankfurt nach Barcelona");
+}
+
 TEST(Metadata, MicrodataDateAndAuthor) {
   Metadata md = Extract(R"(<html><body><article itemscope itemtype="https://schema.org/BlogPosting">
     <h1 itemprop="headline">Winter garden notes</h1>
