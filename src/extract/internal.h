@@ -41,9 +41,12 @@ bool IsAdDisclosure(std::string_view text);
 // "Tags: a, b", "Themen: x", "Filed under: y", "This entry was posted in z".
 bool IsTaxonomyLine(std::string_view text);
 
-// Drops advertising labels and disclosures, cuts the article at a comments
-// heading or a related label in its second half, then drops site notes and
-// taxonomy lines at its end.
+// "The views expressed are the author's", "Alle Angaben ohne Gewähr".
+bool IsDisclaimer(std::string_view text);
+
+// Drops advertising labels, disclosures and disclaimers; cuts the article at
+// a comments heading or a related label in its second half; then drops site
+// notes and taxonomy lines at its end.
 void DropTrailingSiteNotes(std::vector<Block>* blocks);
 
 }  // namespace matn::extract

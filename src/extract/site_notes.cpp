@@ -153,14 +153,32 @@ bool IsTaxonomyLine(std::string_view text) {
   return Contains(low, "this entry was posted") || Contains(low, "category : ") || Contains(low, "category: ");
 }
 
+bool IsDisclaimer(std::string_view text) {
+  if (text.size() >= 300) return false;
+  std::string low = LowerAscii(text);
+  // "The views expressed are the author's…", "NOW X is not responsible for
+  // the opinions of contributors", "(Alle Angaben ohne Gewähr)".
+  static constexpr std::string_view kPhrases[] = {
+      "not responsible for the opinions", "not responsible for the content", "not necessarily reflect",
+      "not necessarily represent", "views expressed", "opinions expressed", "meinung des autors",
+      "nicht notwendigerweise", "ohne gewähr", "no se hace responsable", "n'engage que",
+      "\xD9\x84\xD8\xA7 \xD8\xAA\xD8\xB9\xD8\xA8\xD8\xB1 \xD8\xA8\xD8\xA7\xD9\x84\xD8\xB6\xD8\xB1\xD9\x88\xD8\xB1\xD8\xA9",  // ar لا تعبر بالضرورة
+      "\xD9\x84\xD8\xB2\xD9\x88\xD9\x85\xD8\xA7 \xD8\xA8\xDB\x8C\xD8\xA7\xD9\x86\xDA\xAF\xD8\xB1",  // fa لزوما بیانگر
+      "\xD9\x84\xD8\xB2\xD9\x88\xD9\x85\xD8\xA7\xD9\x8B \xD8\xA8\xDB\x8C\xD8\xA7\xD9\x86\xDA\xAF\xD8\xB1",  // fa لزوماً بیانگر
+  };
+  for (std::string_view w : kPhrases)
+    if (Contains(low, w)) return true;
+  return false;
+}
+
 void DropTrailingSiteNotes(std::vector<Block>* blocks) {
   std::vector<Block>& b = *blocks;
-  // Advertising labels and disclosures, above or below the text: the reader
-  // is told the page is an ad; they are not the article.
+  // Advertising labels and disclosures, disclaimers, above or below the
+  // text: the site speaks to the reader about the page; not the article.
   size_t kept = 0;
   for (size_t k = 0; k < b.size(); ++k) {
     if (b.size() > 1 && b[k].kind != BlockKind::kImage && b[k].kind != BlockKind::kTableRow &&
-        IsAdDisclosure(b[k].text))
+        (IsAdDisclosure(b[k].text) || IsDisclaimer(b[k].text)))
       continue;
     if (kept != k) b[kept] = std::move(b[k]);
     ++kept;

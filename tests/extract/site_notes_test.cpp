@@ -127,6 +127,17 @@ TEST(SiteNotes, TrailingTaxonomyLinesGo) {
   EXPECT_FALSE(Has(t, "This entry was posted")) << t;
 }
 
+// A community blog's notice above and below the post, in plain <p>s.
+TEST(SiteNotes, DisclaimersGo) {
+  std::string html = std::string("<html><body><article><h1>Old pier to close</h1>") +
+                     "<p>This post is from our community blog.</p>" + kBody +
+                     "<p>The views expressed are those of the author and do not necessarily reflect the views of "
+                     "the Bay Times.</p></article></body></html>";
+  std::string t = Extract(html);
+  EXPECT_TRUE(Has(t, "weather permitting")) << t;
+  EXPECT_FALSE(Has(t, "views expressed")) << t;
+}
+
 TEST(SiteNotes, Recognisers) {
   using extract::IsCommentsHeading;
   using extract::IsSiteNote;
@@ -152,6 +163,8 @@ TEST(SiteNotes, Recognisers) {
   EXPECT_TRUE(extract::IsTaxonomyLine("News date : 04/21/2022 Category : Press Releases"));
   EXPECT_FALSE(extract::IsTaxonomyLine("The minutes are filed as Kategorie:Protokoll in the wiki."));
   EXPECT_FALSE(extract::IsTaxonomyLine("Tagesordnung des Rates"));
+  EXPECT_TRUE(extract::IsDisclaimer("(Alle Angaben ohne Gew\xC3\xA4hr)"));
+  EXPECT_FALSE(extract::IsDisclaimer("The minister expressed her views on the harbour."));
   EXPECT_TRUE(extract::IsAdDisclosure("Advertisement"));
   EXPECT_TRUE(extract::IsAdDisclosure("This post contains affiliate links."));
   EXPECT_FALSE(extract::IsAdDisclosure("Advertisements for the election filled the city."));
