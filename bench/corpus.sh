@@ -2,10 +2,11 @@
 # Corpus-scale benchmark (issue 6): WARC reading with and without extraction,
 # extraction pages/s at -j 1 and -j 2, and peak memory on a ~1 GB WARC.
 #
-#   bench/corpus.sh [BUILD_DIR]      (default build/; run `make build` first)
+#   [RUNS=5] [PRIO=1] bench/corpus.sh [BUILD_DIR]   (default build/; run `make build` first)
 #
-# Wall-clock speed-ups need an otherwise idle machine; on a shared one, trust
-# the CPU-by-role row (and see /proc/<pid>/autogroup for a fairer share).
+# Wall-clock speed-ups need an otherwise idle machine. On a shared one, use
+# PRIO=1 (as root) and trust the best-of-RUNS wall and the CPU + blocked
+# estimate more than the medians.
 #
 # WARCs are generated from ../shared/bench pages by bench/make_warc.py into
 # $TMPDIR (one gzip member per record, request + response + metadata records,
@@ -29,18 +30,45 @@ timeit() {  # prints "wall user sys maxrss_kb"
 echo "| measurement | input | result |"
 echo "|---|---|---|"
 echo "| WARC read only (warc_bench, igzip) | $(basename "$small") | $("$build/bench/warc_bench" --runs 3 "$small" | tail -3 | tr '\n' ' ') |"
-for j in 1 2; do
-  read -r wall user sys rss < <(timeit "$build/matn" warc --quiet -j $j "$small")
-  rate=$(python3 -c "print(f'{$pages/$wall:.0f}')")
-  echo "| matn warc -j $j (read + extract + JSONL) | $pages HTML records | $rate pages/s wall ($wall s, CPU $(python3 -c "print(f'{$user+$sys:.1f}')") s, peak RSS $((rss/1024)) MB) |"
-  eval "wall_j$j=$wall"
+# -j 1 and -j 2 alternate $RUNS times; best and median of each. The best is
+# the run least disturbed by other load; per-thread CPU and blocked time (from
+# --stats) say what an idle machine would do: wall ~ (CPU + blocked) / N.
+runs=${RUNS:-5}
+prio=()
+# PRIO=1 (root): run in a new session whose autogroup has nice -20, so that
+# other sessions' builds do not preempt the benchmark (each session is its own
+# scheduling group, so plain `nice` does not help against them).
+[ "${PRIO:-0}" = 1 ] && prio=(setsid -w bash -c 'echo -20 > /proc/self/autogroup; exec nice -n -20 "$@"' _)
+: > "$tmp/matn-scale"
+for i in $(seq "$runs"); do
+  for j in 1 2; do
+    "${prio[@]}" /usr/bin/time -f "%e %U %S %M" -o "$tmp/matn-time" "$build/matn" warc --quiet --stats -j $j "$small" \
+      2>"$tmp/matn-stats" >/dev/null || true
+    echo "$j $(cat "$tmp/matn-time") $(grep -E '^cpu seconds|^blocked' "$tmp/matn-stats" | sed 's/[^0-9. ]//g' | tr '\n' ' ')" >>"$tmp/matn-scale"
+  done
 done
-echo "| speed-up -j 2 / -j 1 | | $(python3 -c "print(f'{$wall_j1/$wall_j2:.2f}x')") |"
-# CPU by role (per-thread clocks; unlike wall time, hardly affected by other
-# load). Workers do all three; reading is serial, so on N cores the best wall
-# time is max(reading, total / N).
-split=$("$build/matn" warc --quiet --stats -j 1 "$small" 2>&1 >/dev/null | grep '^cpu seconds by role')
-read -r rd wk wr < <(echo "$split" | sed 's/[^0-9. ]//g')
-echo "| CPU by role, -j 1 | reading / extracting / writing | $rd / $wk / $wr s; predicted -j 2 speed-up $(python3 -c "t=$rd+$wk+$wr; print(f'{t/max($rd, t/2):.2f}x')") |"
+python3 - "$tmp/matn-scale" "$pages" <<'PY'
+import statistics as st, sys
+rows = {1: [], 2: []}
+for line in open(sys.argv[1]):
+    f = line.split()
+    if len(f) >= 13: rows[int(f[0])].append([float(x) for x in f[1:]])
+pages = int(sys.argv[2])
+# wall user sys rss | reading extracting writing | reader write-turn lock waits worker-wall
+for j in (1, 2):
+    r = rows[j]; walls = [x[0] for x in r]
+    med = lambda k: st.median(x[k] for x in r)
+    print(f"| matn warc -j {j} (read + extract + JSONL), {len(r)} runs | {pages} HTML records | "
+          f"{pages / min(walls):.0f} pages/s best, {pages / st.median(walls):.0f} median (wall {min(walls):.2f} / {st.median(walls):.2f} s); "
+          f"CPU by role {med(4):.3f} / {med(5):.3f} / {med(6):.3f} s (reading / extracting / writing); "
+          f"blocked {med(7):.3f} / {med(8):.3f} / {med(9):.3f} s (for the reader / write turn / lock); "
+          f"peak RSS {max(x[3] for x in r) / 1024:.0f} MB |")
+w1, w2 = (min(x[0] for x in rows[j]) for j in (1, 2))
+m1, m2 = (st.median(x[0] for x in rows[j]) for j in (1, 2))
+c1 = st.median(sum(x[4:7]) for x in rows[1])
+c2 = st.median(sum(x[4:7]) + sum(x[7:10]) for x in rows[2])
+print(f"| speed-up -j 2 / -j 1 | | {w1 / w2:.2f}x best wall, {m1 / m2:.2f}x median wall; "
+      f"{c1 / (c2 / 2):.2f}x from CPU + blocked time (an idle machine, process startup aside) |")
+PY
 read -r wall user sys rss < <(timeit "$build/matn" warc --quiet -j 2 "$big")
 echo "| peak memory, matn warc -j 2 | $(basename "$big"): $((usize/1000000)) MB uncompressed, $(($(stat -c %s "$big")/1000000)) MB gzip | $((rss/1024)) MB peak RSS in $wall s |"
