@@ -593,6 +593,13 @@ std::vector<std::string> SplitTitleFor(std::string_view t, bool colon, const Sit
   return SplitTitle(t, colon);
 }
 
+// "Site » Blog Archive » Post", the title of WordPress's long-time default theme:
+// the label is page chrome like the site's name.
+bool ArchiveLabel(std::string_view piece) {
+  std::string k = FoldKey(piece);
+  return k == "blog archive" || k == "blog archiv";
+}
+
 // Removes site-name pieces from the ends of a composite title.
 std::string StripSiteName(std::string_view title, const SiteNames& site) {
   std::vector<std::string> pieces = SplitTitleFor(title, false, site);
@@ -600,7 +607,7 @@ std::string StripSiteName(std::string_view title, const SiteNames& site) {
   size_t b = 0, e = pieces.size();
   bool changed = false;
   while (e - b > 1 && site.Matches(pieces[e - 1])) { --e; changed = true; }
-  while (e - b > 1 && site.Matches(pieces[b])) { ++b; changed = true; }
+  while (e - b > 1 && (site.Matches(pieces[b]) || ArchiveLabel(pieces[b]))) { ++b; changed = true; }
   if (!changed) return CollapseWhitespace(title);
   // Rebuild from the original text so inner separators survive.
   std::string t = CollapseWhitespace(title);

@@ -117,6 +117,15 @@ TEST(Metadata, TitleTagWithoutMetadataLosesItsSiteName) {
   EXPECT_EQ(md.title, "Das Leben der Bienen");
 }
 
+TEST(Metadata, BlogArchiveLabelIsChromeLikeTheSiteName) {
+  // WordPress's classic default theme titles posts "Site » Blog Archive » Post".
+  Metadata md = Extract(R"(<html><head><title>Four Years Remaining » Blog Archive » Interning of Small Integers in Python</title>
+    </head><body><h1>Four Years Remaining</h1><div class="post"><h2>Interning of Small Integers in Python</h2>
+    <p>Text.</p></div></body></html>)",
+                        "https://fouryears.example/2020/interning");
+  EXPECT_EQ(md.title, "Interning of Small Integers in Python");
+}
+
 TEST(Metadata, HeadlineWithKickerMatchesTheMetadataTitle) {
   // The h1 holds a kicker and the headline; og:title confirms the headline.
   Metadata md = Extract(R"(<html><head>
