@@ -1190,7 +1190,7 @@ class Serializer {
       md_.clear();
       return;
     }
-    if (!IsTinyRow(t) && !IsLabelledLink(t) && !(!opt_.captions && IsCreditLine(t))) {
+    if (!IsTinyRow(t) && !IsLabelledLink(t) && !(!opt_.captions && (IsCreditLine(t) || IsCaptionLine(t)))) {
       Block b;
       b.kind = pre_ > 0 ? BlockKind::kCode
                : heading_ > 0 ? BlockKind::kHeading

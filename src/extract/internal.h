@@ -44,6 +44,10 @@ bool IsTaxonomyLine(std::string_view text);
 // "The views expressed are the author's", "Alle Angaben ohne Gewähr".
 bool IsDisclaimer(std::string_view text);
 
+// A picture's caption written as a paragraph: "Abbildung 4: …", "Figure 2.
+// …", or a line ending in its credit "(Foto: Getty)".
+bool IsCaptionLine(std::string_view text);
+
 // Drops advertising labels, disclosures and disclaimers; cuts the article at
 // a comments heading or a related label in its second half; then drops site
 // notes and taxonomy lines at its end.

@@ -171,6 +171,38 @@ bool IsDisclaimer(std::string_view text) {
   return false;
 }
 
+bool IsCaptionLine(std::string_view text) {
+  if (text.size() >= 250) return false;
+  std::string low = LowerAscii(text);
+  std::string_view s = low;
+  // "Abbildung 4: …", "Figure 2. …", "Abb. 3: …": a numbered figure's caption.
+  static constexpr std::string_view kFigure[] = {"abbildung", "abb.", "figure", "fig.", "bild", "grafik", "tabelle",
+                                                 "figura", "ilustración", "rysunek", "rys."};
+  for (std::string_view w : kFigure) {
+    if (s.substr(0, w.size()) != w) continue;
+    std::string_view rest = s.substr(w.size());
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    size_t digits = 0;
+    while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+    if (digits == 0) continue;
+    rest.remove_prefix(digits);
+    if (!rest.empty() && rest.front() >= 'a' && rest.front() <= 'z') rest.remove_prefix(1);  // "3b"
+    if (!rest.empty() && (rest.front() == ':' || rest.front() == '.')) return true;
+  }
+  // "… im Überblick. (Foto: Getty)": a line that ends in its picture credit.
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  if (s.empty() || s.back() != ')') return false;
+  size_t open = s.rfind('(');
+  if (open == std::string_view::npos || s.size() - open > 70) return false;
+  std::string_view inner = s.substr(open + 1);
+  while (!inner.empty() && inner.front() == ' ') inner.remove_prefix(1);
+  static constexpr std::string_view kCredit[] = {"foto:", "fotos:", "photo:", "photos:", "bild:", "bildquelle:",
+                                                 "quelle:", "source:", "credit:", "crédito:", "image:"};
+  for (std::string_view w : kCredit)
+    if (inner.substr(0, w.size()) == w) return true;
+  return false;
+}
+
 void DropTrailingSiteNotes(std::vector<Block>* blocks) {
   std::vector<Block>& b = *blocks;
   // Advertising labels and disclosures, disclaimers, above or below the

@@ -138,6 +138,27 @@ TEST(SiteNotes, DisclaimersGo) {
   EXPECT_FALSE(Has(t, "views expressed")) << t;
 }
 
+// Captions written as paragraphs under inline pictures are left out like
+// figcaptions; with ExtractOptions::captions they stay.
+TEST(SiteNotes, CaptionParagraphsGoUnlessAskedFor) {
+  std::string html = std::string("<html><body><article><h1>Old pier to close</h1>") + kBody +
+                     "<p><img src='/piles.jpg'><br><em><sub>Abbildung 4: verrottete Pf\xC3\xA4hle unter der "
+                     "Wasserlinie.</sub></em></p>"
+                     "<p class='center'><img src='/b.jpg'><br><small>The pier at dusk. (Photo: Harbour "
+                     "Board)</small></p>"
+                     "<p>The new landing will have a waiting room, a ramp and a small kiosk.</p></article></body></html>";
+  std::string t = Extract(html);
+  EXPECT_TRUE(Has(t, "waiting room")) << t;
+  EXPECT_FALSE(Has(t, "Abbildung 4")) << t;
+  EXPECT_FALSE(Has(t, "The pier at dusk")) << t;
+  Document doc;
+  ASSERT_TRUE(ParseDocument(html, &doc).ok());
+  ExtractOptions opt;
+  opt.captions = true;
+  std::string with = ExtractArticle(doc, opt).Text();
+  EXPECT_TRUE(Has(with, "Abbildung 4")) << with;
+}
+
 TEST(SiteNotes, Recognisers) {
   using extract::IsCommentsHeading;
   using extract::IsSiteNote;
@@ -165,6 +186,10 @@ TEST(SiteNotes, Recognisers) {
   EXPECT_FALSE(extract::IsTaxonomyLine("Tagesordnung des Rates"));
   EXPECT_TRUE(extract::IsDisclaimer("(Alle Angaben ohne Gew\xC3\xA4hr)"));
   EXPECT_FALSE(extract::IsDisclaimer("The minister expressed her views on the harbour."));
+  EXPECT_TRUE(extract::IsCaptionLine("Figure 10: Changing the font size of the legend."));
+  EXPECT_FALSE(extract::IsCaptionLine("Figures from 2019 show a rise (see the table below)."));
+  EXPECT_FALSE(extract::IsCaptionLine("The council met on Tuesday (source: minutes of the meeting, page 4, item 12, "
+                                      "as published by the clerk)"));
   EXPECT_TRUE(extract::IsAdDisclosure("Advertisement"));
   EXPECT_TRUE(extract::IsAdDisclosure("This post contains affiliate links."));
   EXPECT_FALSE(extract::IsAdDisclosure("Advertisements for the election filled the city."));
