@@ -152,6 +152,35 @@ TEST_F(RunnerTest, SinkCallsNeverOverlapThoughWorkersMakeThem) {
   }
 }
 
+TEST_F(RunnerTest, BlockedTimeIsChargedToWhatWasWaitedFor) {
+  // A slow sink with a gate of two pages: the worker that is not writing runs
+  // into the gate and must wait for the write turn; it never waits for the
+  // reader that long. Blocked time is part of the workers' wall time.
+  CorpusOptions o;
+  o.threads = 2;
+  o.queue_depth = 2;
+  CorpusStats slow;
+  ASSERT_TRUE(RunCorpus(pages_, o, [](std::string_view, const Record&) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(3));
+  }, &slow).ok());
+  EXPECT_EQ(slow.records, pages_.size());
+  EXPECT_GT(slow.wait_writer_s, 0.02);  // 40 pages x 3 ms written one at a time
+  EXPECT_GT(slow.waits, 0u);
+  EXPECT_LT(slow.wait_reader_s, slow.wait_writer_s);
+  EXPECT_GE(slow.worker_wall_s, slow.wait_writer_s + slow.wait_reader_s + slow.wait_lock_s);
+  // The sleeping sink is wall time, not CPU: the writer's CPU stays far below it.
+  EXPECT_LT(slow.writer_cpu_s, 0.1);
+  EXPECT_GT(slow.worker_wall_s, 0.12);
+
+  // One worker never blocks: there is nobody to wait for.
+  o.threads = 1;
+  o.queue_depth = 0;
+  CorpusStats one;
+  ASSERT_TRUE(RunCorpus(pages_, o, [](std::string_view, const Record&) {}, &one).ok());
+  EXPECT_EQ(one.wait_reader_s + one.wait_writer_s, 0);
+  EXPECT_EQ(one.waits, 0u);
+}
+
 TEST(Runner, WarcFilesAreRecognisedByContentAndName) {
   EXPECT_TRUE(LooksLikeWarcFile(Warc("basic.warc.gz")));
   EXPECT_TRUE(LooksLikeWarcFile(Warc("basic.warc.zst")));
