@@ -39,26 +39,28 @@ prio=()
 # other sessions' builds do not preempt the benchmark (each session is its own
 # scheduling group, so plain `nice` does not help against them).
 [ "${PRIO:-0}" = 1 ] && prio=(setsid -w bash -c 'echo -20 > /proc/self/autogroup; exec nice -n -20 "$@"' _)
-: > "$tmp/matn-scale"
-for i in $(seq "$runs"); do
-  for j in 1 2; do
-    "${prio[@]}" /usr/bin/time -f "%e %U %S %M" -o "$tmp/matn-time" "$build/matn" warc --quiet --stats -j $j "$small" \
-      2>"$tmp/matn-stats" >/dev/null || true
-    echo "$j $(cat "$tmp/matn-time") $(grep -E '^cpu seconds|^blocked' "$tmp/matn-stats" | sed 's/[^0-9. ]//g' | tr '\n' ' ')" >>"$tmp/matn-scale"
+scale() {  # scale LABEL COUNT INPUT...
+  local label=$1 count=$2; shift 2
+  : > "$tmp/matn-scale"
+  for i in $(seq "$runs"); do
+    for j in 1 2; do
+      "${prio[@]}" /usr/bin/time -f "%e %U %S %M" -o "$tmp/matn-time" "$build/matn" extract --format jsonl --quiet \
+        --stats -j $j "$@" 2>"$tmp/matn-stats" >/dev/null || true
+      echo "$j $(cat "$tmp/matn-time") $(grep -E '^cpu seconds|^blocked' "$tmp/matn-stats" | sed 's/[^0-9. ]//g' | tr '\n' ' ')" >>"$tmp/matn-scale"
+    done
   done
-done
-python3 - "$tmp/matn-scale" "$pages" <<'PY'
+  python3 - "$tmp/matn-scale" "$count" "$label" <<'PY'
 import statistics as st, sys
 rows = {1: [], 2: []}
 for line in open(sys.argv[1]):
     f = line.split()
     if len(f) >= 13: rows[int(f[0])].append([float(x) for x in f[1:]])
-pages = int(sys.argv[2])
+pages, label = int(sys.argv[2]), sys.argv[3]
 # wall user sys rss | reading extracting writing | reader write-turn lock waits worker-wall
 for j in (1, 2):
     r = rows[j]; walls = [x[0] for x in r]
     med = lambda k: st.median(x[k] for x in r)
-    print(f"| matn warc -j {j} (read + extract + JSONL), {len(r)} runs | {pages} HTML records | "
+    print(f"| {label} -j {j} (read + extract + JSONL), {len(r)} runs | {pages} pages | "
           f"{pages / min(walls):.0f} pages/s best, {pages / st.median(walls):.0f} median (wall {min(walls):.2f} / {st.median(walls):.2f} s); "
           f"CPU by role {med(4):.3f} / {med(5):.3f} / {med(6):.3f} s (reading / extracting / writing); "
           f"blocked {med(7):.3f} / {med(8):.3f} / {med(9):.3f} s (for the reader / write turn / lock); "
@@ -70,5 +72,10 @@ c2 = st.median(sum(x[4:7]) + sum(x[7:10]) for x in rows[2])
 print(f"| speed-up -j 2 / -j 1 | | {w1 / w2:.2f}x best wall, {m1 / m2:.2f}x median wall; "
       f"{c1 / (c2 / 2):.2f}x from CPU + blocked time (an idle machine, process startup aside) |")
 PY
+}
+scale "WARC $(basename "$small")," "$pages" "$small"
+# The same pages as HTML files in directories: no serial reader at all.
+dirs=(../shared/bench/*/pages)
+[ -d "${dirs[0]}" ] && scale "HTML directories (.html.gz)," "$(ls "${dirs[@]}" | grep -c '\.html')" "${dirs[@]}"
 read -r wall user sys rss < <(timeit "$build/matn" warc --quiet -j 2 "$big")
 echo "| peak memory, matn warc -j 2 | $(basename "$big"): $((usize/1000000)) MB uncompressed, $(($(stat -c %s "$big")/1000000)) MB gzip | $((rss/1024)) MB peak RSS in $wall s |"
