@@ -96,6 +96,19 @@ bool IsRelatedLabel(std::string_view text) {
       "Ähnliche beiträge", "auch interessant", "weiterlesen", "mehr lesen",
       "te puede interesar", "también te puede interesar", "lee también", "leer más",
       "lire aussi", "à lire aussi", "À lire aussi", "czytaj też", "czytaj także", "zobacz też",
+      // Lists of other stories: "latest", "most read", "see also".
+      "latest articles", "latest news", "latest stories", "most read", "most popular", "top stories", "trending",
+      "trending now", "more on this story", "see also", "other articles", "other stories",
+      "neueste artikel", "neueste beiträge", "meistgelesen", "meistgelesene artikel", "weitere nachrichten",
+      "weitere themen", "ähnliche themen", "Ähnliche themen", "passend zum thema", "dazu passend", "siehe auch",
+      "andere artikel", "lo más leído", "más noticias", "últimas noticias", "les plus lus", "à lire également",
+      "À lire également", "najczęściej czytane", "zobacz także",
+      "\xD9\xBE\xD8\xB1\xD8\xA8\xD8\xA7\xD8\xB2\xD8\xAF\xDB\x8C\xD8\xAF\xD8\xAA\xD8\xB1\xDB\x8C\xD9\x86",  // fa پربازدیدترین
+      "\xD8\xA2\xD8\xAE\xD8\xB1\xDB\x8C\xD9\x86 \xD8\xA7\xD8\xAE\xD8\xA8\xD8\xA7\xD8\xB1",  // fa آخرین اخبار
+      "\xD9\x87\xD9\x85\xDA\x86\xD9\x86\xDB\x8C\xD9\x86 \xD8\xA8\xD8\xAE\xD9\x88\xD8\xA7\xD9\x86\xDB\x8C\xD8\xAF",  // fa همچنین بخوانید
+      "\xD8\xA7\xD9\x84\xD8\xA3\xD9\x83\xD8\xAB\xD8\xB1 \xD9\x82\xD8\xB1\xD8\xA7\xD8\xA1\xD8\xA9",  // ar الأكثر قراءة
+      "\xD8\xA2\xD8\xAE\xD8\xB1 \xD8\xA7\xD9\x84\xD8\xA3\xD8\xAE\xD8\xA8\xD8\xA7\xD8\xB1",  // ar آخر الأخبار
+      "\xD8\xA7\xD9\x82\xD8\xB1\xD8\xA3 \xD8\xA3\xD9\x8A\xD8\xB6\xD8\xA7\xD9\x8B",  // ar اقرأ أيضاً
       "\xD9\x85\xD8\xB7\xD8\xA7\xD9\x84\xD8\xA8 \xD9\x85\xD8\xB1\xD8\xAA\xD8\xA8\xD8\xB7",  // fa مطالب مرتبط
       "\xD8\xA7\xD8\xAE\xD8\xA8\xD8\xA7\xD8\xB1 \xD9\x85\xD8\xB1\xD8\xAA\xD8\xA8\xD8\xB7",  // fa اخبار مرتبط
       "\xD8\xA8\xDB\x8C\xD8\xB4\xD8\xAA\xD8\xB1 \xD8\xA8\xD8\xAE\xD9\x88\xD8\xA7\xD9\x86\xDB\x8C\xD8\xAF",  // fa بیشتر بخوانید

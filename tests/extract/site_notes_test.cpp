@@ -180,6 +180,11 @@ TEST(SiteNotes, Recognisers) {
   EXPECT_TRUE(extract::IsRelatedLabel("مطالب مرتبط"));
   EXPECT_TRUE(extract::IsRelatedLabel("اقرأ أيضا"));
   EXPECT_FALSE(extract::IsRelatedLabel("Related parties and their interests"));
+  EXPECT_TRUE(extract::IsRelatedLabel("Neueste Artikel"));
+  EXPECT_TRUE(extract::IsRelatedLabel("Most read"));
+  EXPECT_TRUE(extract::IsRelatedLabel("پربازدیدترین"));  // fa: most visited
+  EXPECT_TRUE(extract::IsRelatedLabel("الأكثر قراءة"));   // ar: most read
+  EXPECT_FALSE(extract::IsRelatedLabel("Empfehlungen"));  // "recommendations" is often the article's own section
   EXPECT_TRUE(extract::IsTaxonomyLine("Tags: harbour, ferries"));
   EXPECT_TRUE(extract::IsTaxonomyLine("News date : 04/21/2022 Category : Press Releases"));
   EXPECT_FALSE(extract::IsTaxonomyLine("The minutes are filed as Kategorie:Protokoll in the wiki."));
