@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -80,6 +81,37 @@ static long PeakRssKb() {
   return ru.ru_maxrss;
 }
 
+// Where the arena goes: nodes by type, attributes, bytes copied out of the input.
+static void Breakdown(const matn::Document& doc, size_t n) {
+  const std::string_view in = doc.input();
+  auto copied = [&](std::string_view v) {
+    return v.empty() || (v.data() >= in.data() && v.data() + v.size() <= in.data() + in.size()) ? 0 : v.size();
+  };
+  size_t by_type[6] = {}, attrs = 0, text_copy = 0, attr_copy = 0, name_copy = 0, text_bytes = 0;
+  std::vector<const matn::Node*> roots = {doc.root()};
+  while (!roots.empty()) {
+    const matn::Node* r = roots.back();
+    roots.pop_back();
+    for (const matn::Node* x = r; x; x = matn::NextInPreorder(x, r)) {
+      ++by_type[static_cast<int>(x->type)];
+      attrs += x->num_attrs;
+      text_copy += copied(x->data);
+      text_bytes += x->data.size();
+      name_copy += copied(x->name);
+      for (uint32_t i = 0; i < x->num_attrs; ++i) attr_copy += copied(x->attrs[i].name) + copied(x->attrs[i].value);
+      if (x->template_contents) roots.push_back(x->template_contents);
+    }
+  }
+  std::printf("  elements %zu  text %zu  comments %zu  other %zu  attrs %zu (%zu B each)  Node %zu B\n",
+              by_type[3], by_type[4], by_type[5], by_type[0] + by_type[1] + by_type[2], attrs,
+              sizeof(matn::Attribute), sizeof(matn::Node));
+  std::printf("  per input byte: text/comment data %.3f (copied %.3f), attr bytes copied %.3f, names copied %.3f\n",
+              double(text_bytes) / n, double(text_copy) / n, double(attr_copy) / n, double(name_copy) / n);
+  std::printf("  arena %zu B = %.2fx input; nodes*sizeof(Node) %.2fx, attrs %.2fx\n", doc.memory_used(),
+              double(doc.memory_used()) / n, double(doc.node_count() * sizeof(matn::Node)) / n,
+              double(attrs * sizeof(matn::Attribute)) / n);
+}
+
 // Runs in a child so that each case starts from a fresh peak RSS.
 static void MeasureMemory(const char* name, const std::string& html) {
   std::fflush(stdout);
@@ -102,6 +134,7 @@ static void MeasureMemory(const char* name, const std::string& html) {
   // reuses heap memory freed before the baseline, so both are shown.
   std::printf("%-40s %6.2f MB  nodes %7zu  input+arena %4.2fx  input+RSS growth %4.2fx\n", name, n / 1e6,
               doc.node_count(), 1.0 + arena / n, 1.0 + growth / n);
+  if (std::getenv("PARSE_BENCH_BREAKDOWN")) Breakdown(doc, n);
   std::fflush(stdout);
   _exit(0);
 }

@@ -22,7 +22,7 @@ struct Document::Impl {
 
   Node* NewNode(NodeType type) {
     ++node_count;
-    Node* n = arena.New<Node>();
+    Node* n = arena.NewZeroed<Node>();  // Node's defaults are all zero but type
     n->type = type;
     return n;
   }

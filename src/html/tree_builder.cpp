@@ -8,21 +8,23 @@
 // Taken literally these are O(depth) per token, so 200,000 nested elements
 // cost 4·10^10 steps. Instead every question a walk answers is reduced to
 // comparing two stack positions:
-//   * slots_[s] holds, per element name, the open elements with that name in
-//     stack order (HTML names by Tag id, other HTML names and foreign names
-//     interned), so "topmost X" is slots_[X].back();
-//   * lists_[k] holds, per boundary kind k (scope, list item scope, button
-//     scope, table scope, special, special-minus-address/div/p, the elements
-//     "reset the insertion mode" looks for, all HTML elements), the open
-//     elements of that kind in stack order.
+//   * slot_top_[s] is, per element name, the stack index of the topmost open
+//     element with that name (HTML names by Tag id, other HTML names and
+//     foreign names interned);
+//   * list_top_[k] is the same per boundary kind k (scope, list item scope,
+//     button scope, table scope, special, special-minus-address/div/p, the
+//     elements "reset the insertion mode" looks for, all HTML elements).
 // "X in scope" is then position(topmost X) >= position(topmost boundary); the
 // "any other end tag" walk (which stops at special elements), the li/dd/dt
 // loops, the foreign-content end-tag walk (which stops at the first HTML
 // element) and reset-the-insertion-mode are the same comparison. Each element
-// records its stack index; push and pop are O(1) per list it belongs to.
+// records its stack index. A push saves the eight boundary tops and the slot's
+// top beside the stack (saved_) and updates them with two SSE blends; a pop
+// copies them back: O(1), no per-list vectors. The open special elements are
+// also kept in stack order (special_) for the adoption agency's furthest block.
 // Removing or inserting in the middle of the stack (the adoption agency,
-// </form>, after-head's pushed head) shifts the elements above, which costs
-// O(elements above) for the stack, the lists and the indices alike; only the
+// </form>, after-head's pushed head) unwinds and redoes the bookkeeping of the
+// elements above, which costs O(elements above), as shifting them does; only the
 // adoption agency does it repeatedly, and its furthest-block walk is bounded
 // by the spec's own loop counters.
 //
@@ -40,6 +42,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <emmintrin.h>
 
 #include "html/tree_builder_impl.h"
 
@@ -47,6 +50,14 @@ namespace matn::html {
 namespace {
 
 constexpr uint32_t kNoSlot = UINT32_MAX;
+
+// TagName() without the call into tags.cpp (it runs for every element).
+constexpr std::string_view kTagNames[] = {
+    "",
+#define MATN_TAG_NAME(id, str) str,
+    MATN_TAG_LIST(MATN_TAG_NAME)
+#undef MATN_TAG_NAME
+};
 
 void EraseFromBack(std::vector<Elem*>& v, const Elem* e) {
   for (size_t i = v.size(); i-- > 0;)
@@ -64,12 +75,6 @@ void ReplaceFromBack(std::vector<Elem*>& v, const Elem* old, Elem* repl) {
     }
 }
 
-// Inserts e (whose stack_index is already set) keeping v sorted by stack index.
-void InsertSorted(std::vector<Elem*>& v, Elem* e) {
-  size_t i = v.size();
-  while (i > 0 && v[i - 1]->stack_index >= e->stack_index) --i;
-  v.insert(v.begin() + static_cast<ptrdiff_t>(i), e);
-}
 
 // Eight bytes per step: attribute values (long hrefs) are hashed for every
 // formatting element, so this is on the hot path.
@@ -152,7 +157,8 @@ bool OpenedPastDepthLimit(Tag t) {
 TreeBuilder::TreeBuilder(Document::Impl* doc, const ParseOptions& options)
     : doc_(doc), max_depth_(options.max_depth), tok_(doc->input, true), input_begin_(doc->input.data()), input_end_(doc->input.data() + doc->input.size()) {
   constexpr size_t kTags = static_cast<size_t>(Tag::kXmp) + 1;
-  slots_.resize(kTags);
+  slot_top_.assign(kTags, -1);
+  for (int32_t& t : list_top_) t = -1;
   afe_by_tag_.resize(kTags);
 }
 
@@ -203,18 +209,24 @@ void TreeBuilder::MoveChildren(Node* from, Node* to) {
   }
 }
 
-Elem* TreeBuilder::CreateElement(const Tok& t, Namespace ns) {
-  Elem* e = doc_->arena.New<Elem>();
+Elem* TreeBuilder::NewElem() {
+  Elem* e = doc_->arena.NewZeroed<Elem>();
+  e->node.type = NodeType::kElement;
+  e->stack_index = -1;
   ++doc_->node_count;
+  return e;
+}
+
+Elem* TreeBuilder::CreateElement(const Tok& t, Namespace ns) {
+  Elem* e = NewElem();
   Node& n = e->node;
-  n.type = NodeType::kElement;
   n.ns = ns;
   n.tag = t.tag;
   if (ns == Namespace::kSvg) {
     std::string_view adj = AdjustSvgTagName(t.name);
-    n.name = adj.data() != t.name.data() ? adj : (t.tag != Tag::kUnknown ? TagName(t.tag) : Keep(t.name));
+    n.name = adj.data() != t.name.data() ? adj : (t.tag != Tag::kUnknown ? kTagNames[static_cast<size_t>(t.tag)] : Keep(t.name));
   } else {
-    n.name = t.tag != Tag::kUnknown ? TagName(t.tag) : Keep(t.name);
+    n.name = t.tag != Tag::kUnknown ? kTagNames[static_cast<size_t>(t.tag)] : Keep(t.name);
   }
   n.attrs = MakeAttrs(t, ns, &n.num_attrs);
   if (ns == Namespace::kHtml) {
@@ -238,9 +250,7 @@ Elem* TreeBuilder::CreateElement(const Tok& t, Namespace ns) {
 }
 
 Elem* TreeBuilder::CloneElement(const Elem* src) {
-  Elem* e = doc_->arena.New<Elem>();
-  ++doc_->node_count;
-  e->node.type = NodeType::kElement;
+  Elem* e = NewElem();
   e->node.ns = src->node.ns;
   e->node.tag = src->node.tag;
   e->node.name = src->node.name;
@@ -258,8 +268,8 @@ uint32_t TreeBuilder::InternHtmlName(std::string_view name, bool create) {
   auto it = html_names_.find(name);
   if (it != html_names_.end()) return it->second;
   if (!create) return kNoSlot;
-  uint32_t s = static_cast<uint32_t>(slots_.size());
-  slots_.emplace_back();
+  uint32_t s = static_cast<uint32_t>(slot_top_.size());
+  slot_top_.push_back(-1);
   html_names_.emplace(std::string(name), s);
   return s;
 }
@@ -268,8 +278,8 @@ uint32_t TreeBuilder::ForeignSlot(std::string_view name, bool create) {
   auto it = foreign_names_.find(name);
   if (it != foreign_names_.end()) return it->second;
   if (!create) return kNoSlot;
-  uint32_t s = static_cast<uint32_t>(slots_.size());
-  slots_.emplace_back();
+  uint32_t s = static_cast<uint32_t>(slot_top_.size());
+  slot_top_.push_back(-1);
   foreign_names_.emplace(std::string(name), s);
   return s;
 }
@@ -314,20 +324,6 @@ Elem* TreeBuilder::InsertForeign(const Tok& t, Namespace ns) {
   return e;
 }
 
-void TreeBuilder::InsertText(std::string_view s) {
-  if (s.empty()) return;
-  Place p = AppropriatePlace();
-  if (p.parent->type == NodeType::kDocument) return;
-  Node* prev = p.before ? p.before->prev_sibling : p.parent->last_child;
-  if (prev && prev->type == NodeType::kText) {
-    AppendText(prev, s);
-    return;
-  }
-  Node* n = NewNode(NodeType::kText);
-  n->data = Keep(s);
-  InsertAt(p, n);
-}
-
 void TreeBuilder::AppendText(Node* text, std::string_view s) {
   std::string_view d = text->data;
   if (d.data() + d.size() == s.data() && InInput(d) && InInput(s)) {
@@ -367,42 +363,26 @@ void TreeBuilder::InsertComment(std::string_view data, Node* parent) {
 
 // ---------------------------------------------------------------- stack
 
-void TreeBuilder::Push(Elem* e) {
-  e->stack_index = static_cast<int32_t>(stack_.size());
-  stack_.push_back(e);
-  slots_[e->slot].push_back(e);
-  for (unsigned m = e->lists; m; m &= m - 1) lists_[__builtin_ctz(m)].push_back(e);
-}
+void TreeBuilder::Track(size_t i) { Save(i, stack_[i]); }
 
-void TreeBuilder::Pop() {
-  Elem* e = stack_.back();
-  if (!selects_.empty() && e->node.Is(Tag::kOption)) OptionPopped(e);
-  stack_.pop_back();
-  e->stack_index = -1;
-  slots_[e->slot].pop_back();
-  for (unsigned m = e->lists; m; m &= m - 1) lists_[__builtin_ctz(m)].pop_back();
+void TreeBuilder::Untrack(size_t pos) {
+  for (size_t j = stack_.size(); j-- > pos;) Restore(j, stack_[j]);
 }
 
 void TreeBuilder::RemoveFromStack(Elem* e) {
   if (e->stack_index < 0) return;
   if (e == stack_.back()) return Pop();
   size_t i = static_cast<size_t>(e->stack_index);
+  Untrack(i);
   stack_.erase(stack_.begin() + static_cast<ptrdiff_t>(i));
-  for (; i < stack_.size(); ++i) stack_[i]->stack_index = static_cast<int32_t>(i);
-  EraseFromBack(slots_[e->slot], e);
-  for (uint16_t m = e->lists, k = 0; m; m >>= 1, ++k)
-    if (m & 1) EraseFromBack(lists_[k], e);
-  e->stack_index = -1;
+  for (size_t j = i; j < stack_.size(); ++j) Track(j);
 }
 
 void TreeBuilder::InsertIntoStack(Elem* e, int pos) {
   if (static_cast<size_t>(pos) == stack_.size()) return Push(e);
+  Untrack(static_cast<size_t>(pos));
   stack_.insert(stack_.begin() + pos, e);
-  for (size_t i = static_cast<size_t>(pos); i < stack_.size(); ++i)
-    stack_[i]->stack_index = static_cast<int32_t>(i);
-  InsertSorted(slots_[e->slot], e);
-  for (uint16_t m = e->lists, k = 0; m; m >>= 1, ++k)
-    if (m & 1) InsertSorted(lists_[k], e);
+  for (size_t j = static_cast<size_t>(pos); j < stack_.size(); ++j) Track(j);
 }
 
 void TreeBuilder::PopUntil(Tag t) {
@@ -472,7 +452,7 @@ void TreeBuilder::ClosePElement() {
 }
 
 void TreeBuilder::ResetInsertionMode() {
-  Elem* node = lists_[kLReset].empty() ? nullptr : lists_[kLReset].back();
+  Elem* node = ListTop(kLReset) < 0 ? nullptr : stack_[static_cast<size_t>(ListTop(kLReset))];
   bool last = false;
   if (!node || node->stack_index == 0) {
     if (fragment_) {
@@ -603,10 +583,7 @@ Elem* TreeBuilder::AfeFindAfterMarker(Tag t) const {
   return v.back();
 }
 
-void TreeBuilder::ReconstructAfe() {
-  if (afe_.empty()) return;
-  Elem* last = afe_.back();
-  if (!last || last->stack_index >= 0) return;
+void TreeBuilder::ReconstructAfeSlow() {
   // At the depth limit only the innermost entries that still fit are reopened;
   // bounding the walk keeps each call proportional to what it opens.
   size_t room = SIZE_MAX;
@@ -639,7 +616,7 @@ bool TreeBuilder::AdoptionAgency(const Tok& t) {
     }
     if (!ElemInScope(fe, kLScope)) return true;
     // Furthest block: the first special element above fe.
-    const auto& sp = lists_[kLSpecial];
+    const auto& sp = special_;
     auto it = std::upper_bound(sp.begin(), sp.end(), fe->stack_index,
                                [](int idx, const Elem* e) { return idx < e->stack_index; });
     if (it == sp.end()) {
@@ -667,9 +644,8 @@ bool TreeBuilder::AdoptionAgency(const Tok& t) {
       stack_[static_cast<size_t>(idx)] = repl;
       repl->stack_index = idx;
       node->stack_index = -1;
-      ReplaceFromBack(slots_[node->slot], node, repl);
-      for (uint16_t m = node->lists, k = 0; m; m >>= 1, ++k)
-        if (m & 1) ReplaceFromBack(lists_[k], node, repl);
+      // (the tops are stack indices, which stay; saved_[idx] stays valid too)
+      if (node->lists & kSpecialBit) ReplaceFromBack(special_, node, repl);
       node = repl;
       if (last_node == fb) bookmark = repl;
       Detach(&last_node->node);
@@ -786,14 +762,18 @@ Status TreeBuilder::Run(const std::string_view* fragment_context) {
   }
 
   bool allow_cdata = false;
+  // One Tok for the whole run: each token type sets every field a handler of
+  // that type reads (and resets tag/name/data/num_attrs), instead of building
+  // a fresh Tok per token.
+  Tok t;
   while (!done_) {
     const Elem* acn = AdjustedCurrentNode();
-    if ((acn && acn->node.ns != Namespace::kHtml) != allow_cdata) {
+    const bool foreign = acn && acn->node.ns != Namespace::kHtml;
+    if (foreign != allow_cdata) {
       allow_cdata = !allow_cdata;
       tok_.SetAllowCdata(allow_cdata);
     }
     const Token& raw = tok_.Next();
-    Tok t;
     t.type = raw.type;
     switch (raw.type) {
       case TokenType::kStartTag: case TokenType::kEndTag:
@@ -802,19 +782,37 @@ Status TreeBuilder::Run(const std::string_view* fragment_context) {
         t.attrs = raw.attrs;
         t.num_attrs = raw.num_attrs;
         t.self_closing = raw.self_closing;
+        t.data = {};
         break;
       case TokenType::kCharacters:
         t.data = raw.data;
         t.may_have_nul = raw.may_have_nul;
+        t.tag = Tag::kUnknown;
+        t.name = {};
+        t.num_attrs = 0;
+        t.self_closing = false;
         break;
       case TokenType::kComment:
         t.data = raw.data;
+        t.may_have_nul = true;
+        t.self_closing = false;
+        t.tag = Tag::kUnknown;
+        t.name = {};
+        t.num_attrs = 0;
         break;
       case TokenType::kDoctype:
         t.name = raw.name;
         t.raw = &raw;
+        t.self_closing = false;
+        t.tag = Tag::kUnknown;
+        t.data = {};
+        t.num_attrs = 0;
         break;
       case TokenType::kEof:
+        t.self_closing = false;
+        t.tag = Tag::kUnknown;
+        t.name = t.data = {};
+        t.num_attrs = 0;
         break;
     }
     if (skip_lf_) {
@@ -824,8 +822,10 @@ Status TreeBuilder::Run(const std::string_view* fragment_context) {
         if (t.data.empty()) continue;
       }
     }
-    if (raw.type != TokenType::kEof) {
-      Dispatch(t);
+    if (raw.type != TokenType::kEof) {  // Dispatch, with the adjusted current node known already
+      if (foreign && UseForeignRulesSlow(t)) ForeignContent(t);
+      else if (mode_ == Mode::kInBody) ModeInBody(t);
+      else ProcessInMode(mode_, t);
       continue;
     }
     // EOF is re-dispatched until some mode stops parsing (nested templates

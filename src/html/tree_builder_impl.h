@@ -3,6 +3,9 @@
 // note at the top of tree_builder.cpp.
 #pragma once
 
+#include <emmintrin.h>
+
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -38,8 +41,8 @@ struct Elem {
 };
 inline Elem* E(Node* n) { return reinterpret_cast<Elem*>(n); }
 
-// Boundary lists: for each, the open elements of that kind in stack order,
-// so "topmost element of kind K" is lists_[K].back().
+// Boundary kinds: for each, the topmost open element of that kind is tracked
+// (list_top_), so "topmost element of kind K" is one load.
 enum ListKind : uint8_t {
   kLScope,      // "has an element in scope" boundaries
   kLListItem,   // ... in list item scope
@@ -80,6 +83,18 @@ inline size_t WsPrefix(std::string_view s) {
 }
 inline bool AllWs(std::string_view s) { return WsPrefix(s) == s.size(); }
 
+// kListMasks.lanes[m]: lane k is all ones when bit k of the list mask m is set.
+struct ListMasks {
+  alignas(16) int32_t lanes[256][kNumLists];
+  constexpr ListMasks() : lanes() {
+    for (int m = 0; m < 256; ++m)
+      for (int k = 0; k < kNumLists; ++k) lanes[m][k] = (m >> k) & 1 ? -1 : 0;
+  }
+};
+inline constexpr ListMasks kListMasks;
+static_assert(kNumLists == 8);
+inline constexpr unsigned kSpecialBit = 1u << kLSpecial;
+
 class TreeBuilder {
  public:
   TreeBuilder(Document::Impl* doc, const ParseOptions& options);
@@ -101,10 +116,16 @@ class TreeBuilder {
   }
   bool CurrentIs(Tag t) const { Elem* c = CurrentNode(); return c && c->node.Is(t); }
 
+  Elem* NewElem();
   Elem* CreateElement(const Tok& t, Namespace ns);
   Elem* CloneElement(const Elem* e);
   Node* NewNode(NodeType type) { return doc_->NewNode(type); }
-  bool InInput(std::string_view s) const { return s.data() >= input_begin_ && s.data() + s.size() <= input_end_; }
+  // A token's views lie wholly in the input or wholly outside it (the
+  // tokenizer's scratch), so where the view starts decides.
+  bool InInput(std::string_view s) const {
+    return reinterpret_cast<uintptr_t>(s.data()) - reinterpret_cast<uintptr_t>(input_begin_) <
+           static_cast<uintptr_t>(input_end_ - input_begin_);
+  }
   // s itself when it lies in the input (which outlives the tree), else an arena copy.
   std::string_view Keep(std::string_view s) { return InInput(s) ? s : doc_->arena.Copy(s); }
   // Capacity of attribute arrays grown by merging repeated <html>/<body> tags
@@ -131,26 +152,80 @@ class TreeBuilder {
   void InsertAt(Place p, Node* n) { p.before ? InsertBefore(p.parent, n, p.before) : Append(p.parent, n); }
   Elem* InsertHtml(const Tok& t);
   Elem* InsertForeign(const Tok& t, Namespace ns);
-  void InsertText(std::string_view s);
+  // Inline: it runs for every character token. AppendText and foster
+  // parenting (AppropriatePlaceSlow) stay out of line.
+  void InsertText(std::string_view s) {
+    if (s.empty()) return;
+    Place p = AppropriatePlace();
+    if (p.parent->type == NodeType::kDocument) return;
+    Node* prev = p.before ? p.before->prev_sibling : p.parent->last_child;
+    if (prev && prev->type == NodeType::kText) return AppendText(prev, s);
+    Node* n = NewNode(NodeType::kText);
+    n->data = Keep(s);
+    InsertAt(p, n);
+  }
   void AppendText(Node* text, std::string_view s);
   void InsertComment(std::string_view data, Node* parent = nullptr);
 
-  void Push(Elem* e);
-  void Pop();
+  // Push and Pop are inline (one per element each); see the design note.
+  void Push(Elem* e) {
+    stack_.push_back(e);
+    Save(stack_.size() - 1, e);
+  }
+  void Pop() {
+    Elem* e = stack_.back();
+    if (__builtin_expect(!selects_.empty(), 0) && e->node.Is(Tag::kOption)) OptionPopped(e);
+    Restore(stack_.size() - 1, e);
+    stack_.pop_back();
+  }
+  // Bookkeeping of e = stack_[i] when it becomes the top / stops being it.
+  void Save(size_t i, Elem* e) {
+    const int32_t idx = static_cast<int32_t>(i);
+    e->stack_index = idx;
+    if (__builtin_expect(i >= saved_.size(), 0)) saved_.resize(std::max<size_t>(64, saved_.size() * 2));
+    Saved& s = saved_[i];
+    __m128i lo = _mm_load_si128(reinterpret_cast<const __m128i*>(list_top_));
+    __m128i hi = _mm_load_si128(reinterpret_cast<const __m128i*>(list_top_ + 4));
+    _mm_store_si128(reinterpret_cast<__m128i*>(s.tops), lo);
+    _mm_store_si128(reinterpret_cast<__m128i*>(s.tops + 4), hi);
+    const int32_t* m = kListMasks.lanes[e->lists];
+    const __m128i mlo = _mm_load_si128(reinterpret_cast<const __m128i*>(m));
+    const __m128i mhi = _mm_load_si128(reinterpret_cast<const __m128i*>(m + 4));
+    const __m128i v = _mm_set1_epi32(idx);
+    lo = _mm_or_si128(_mm_andnot_si128(mlo, lo), _mm_and_si128(mlo, v));
+    hi = _mm_or_si128(_mm_andnot_si128(mhi, hi), _mm_and_si128(mhi, v));
+    _mm_store_si128(reinterpret_cast<__m128i*>(list_top_), lo);
+    _mm_store_si128(reinterpret_cast<__m128i*>(list_top_ + 4), hi);
+    int32_t& top = slot_top_[e->slot];
+    s.slot_prev = top;
+    top = idx;
+    if (e->lists & kSpecialBit) special_.push_back(e);
+  }
+  void Restore(size_t i, Elem* e) {
+    const Saved& s = saved_[i];
+    _mm_store_si128(reinterpret_cast<__m128i*>(list_top_), _mm_load_si128(reinterpret_cast<const __m128i*>(s.tops)));
+    _mm_store_si128(reinterpret_cast<__m128i*>(list_top_ + 4),
+                    _mm_load_si128(reinterpret_cast<const __m128i*>(s.tops + 4)));
+    slot_top_[e->slot] = s.slot_prev;
+    if (e->lists & kSpecialBit) special_.pop_back();
+    e->stack_index = -1;
+  }
   void PopUntil(Tag t);               // pops until an HTML element `t` has been popped
   void PopUntilOneOf(const Tag* tags, int n);
   void PopUntilElem(Elem* e);
   void RemoveFromStack(Elem* e);
   void InsertIntoStack(Elem* e, int pos);
+  void Track(size_t i);     // bookkeeping for stack_[i], pushed on top of saved_
+  void Untrack(size_t pos); // undoes Track for stack_[pos..], newest first
 
-  int SlotTop(uint32_t slot) const { return slots_[slot].empty() ? -1 : slots_[slot].back()->stack_index; }
+  int SlotTop(uint32_t slot) const { return slot_top_[slot]; }
   int TagTop(Tag t) const { return SlotTop(static_cast<uint32_t>(t)); }
-  int ListTop(ListKind k) const { return lists_[k].empty() ? -1 : lists_[k].back()->stack_index; }
+  int ListTop(ListKind k) const { return list_top_[k]; }
   bool InScope(Tag t, ListKind k) const { int i = TagTop(t); return i >= 0 && i >= ListTop(k); }
   bool InScope(Tag t) const { return InScope(t, kLScope); }
   bool ElemInScope(const Elem* e, ListKind k) const { return e->stack_index >= 0 && e->stack_index >= ListTop(k); }
-  bool HasOpen(Tag t) const { return !slots_[static_cast<uint32_t>(t)].empty(); }
-  Elem* TopOf(Tag t) const { auto& v = slots_[static_cast<uint32_t>(t)]; return v.empty() ? nullptr : v.back(); }
+  bool HasOpen(Tag t) const { return TagTop(t) >= 0; }
+  Elem* TopOf(Tag t) const { int i = TagTop(t); return i < 0 ? nullptr : stack_[static_cast<size_t>(i)]; }
   bool AnyHeadingInScope() const;
   bool AnyInTableScope(std::initializer_list<Tag> tags) const;
   uint32_t HtmlSlot(std::string_view lowercase_name, Tag tag, bool create) {
@@ -176,7 +251,11 @@ class TreeBuilder {
   void AfeReplaceAt(int i, Elem* repl);
   void AfeInsertAt(int i, Elem* e);
   Elem* AfeFindAfterMarker(Tag t) const;
-  void ReconstructAfe();
+  // Nothing to reopen unless the last entry is an element off the stack.
+  void ReconstructAfe() {
+    if (!afe_.empty() && afe_.back() && afe_.back()->stack_index < 0) ReconstructAfeSlow();
+  }
+  void ReconstructAfeSlow();
   bool AdoptionAgency(const Tok& t);  // false: act as "any other end tag"
   void AnyOtherEndTagInBody(const Tok& t);
 
@@ -259,8 +338,15 @@ class TreeBuilder {
   QuirksMode quirks_ = QuirksMode::kNoQuirks;
 
   std::vector<Elem*> stack_;
-  std::vector<std::vector<Elem*>> slots_;
-  std::vector<Elem*> lists_[kNumLists];
+  // Stack index of the topmost open element of each boundary kind / name slot
+  // (-1: none); saved_[i] holds their values from before stack_[i] was pushed,
+  // so Pop restores them in O(1) without per-list vectors. saved_ only grows:
+  // entries at and above stack_.size() are stale.
+  alignas(16) int32_t list_top_[kNumLists];
+  std::vector<int32_t> slot_top_;
+  struct alignas(16) Saved { int32_t tops[kNumLists]; int32_t slot_prev; };
+  std::vector<Saved> saved_;
+  std::vector<Elem*> special_;  // open special elements in stack order (the furthest-block search)
   struct SvHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
