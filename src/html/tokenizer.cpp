@@ -95,25 +95,31 @@ constexpr ByteSet kAttrNameStop = MakeSet("\t\n\f\r />=\"'<\0", true);
 constexpr ByteSet kUnquotedStop = MakeSet("\t\n\f\r &>\"'<=`\0", false);
 constexpr ByteSet kWhitespace = MakeSet("\t\n\f\r ", false);
 
+#if defined(__SSE2__)
+// Bytes of the 16 at q equal to one of A..D. A function that must inline, not
+// a lambda: inside the big state machine GCC stopped inlining the lambda, and
+// a call per 16 bytes costs more than the compares.
+template <char A, char B, char C, char D>
+[[gnu::always_inline]] inline __m128i Hits4(const char* q) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+  return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(A)), _mm_cmpeq_epi8(x, _mm_set1_epi8(B))),
+                      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(C)), _mm_cmpeq_epi8(x, _mm_set1_epi8(D))));
+}
+#endif
+
 // First byte in [p, e) equal to one of A..D, or e.
 template <char A, char B, char C, char D>
-inline const char* Find4(const char* p, const char* e) {
+[[gnu::always_inline]] inline const char* Find4(const char* p, const char* e) {
 #if defined(__SSE2__)
-  const __m128i a = _mm_set1_epi8(A), b = _mm_set1_epi8(B), c = _mm_set1_epi8(C), d = _mm_set1_epi8(D);
-  auto hits = [&](const char* q) {
-    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
-    return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, a), _mm_cmpeq_epi8(x, b)),
-                        _mm_or_si128(_mm_cmpeq_epi8(x, c), _mm_cmpeq_epi8(x, d)));
-  };
   // 32 bytes per step once past the first block: long runs (scripts, styles,
   // long text) pay one test and branch per 32 bytes.
   if (e - p >= 16) {
-    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hits(p)));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(Hits4<A, B, C, D>(p)));
     if (mask) return p + __builtin_ctz(mask);
     p += 16;
   }
   while (e - p >= 32) {
-    __m128i h0 = hits(p), h1 = hits(p + 16);
+    __m128i h0 = Hits4<A, B, C, D>(p), h1 = Hits4<A, B, C, D>(p + 16);
     if (_mm_movemask_epi8(_mm_or_si128(h0, h1))) {
       unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(h0)) |
                       static_cast<unsigned>(_mm_movemask_epi8(h1)) << 16;
@@ -122,7 +128,7 @@ inline const char* Find4(const char* p, const char* e) {
     p += 32;
   }
   while (e - p >= 16) {
-    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hits(p)));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(Hits4<A, B, C, D>(p)));
     if (mask) return p + __builtin_ctz(mask);
     p += 16;
   }
@@ -141,28 +147,50 @@ inline const char* SkipNot(const ByteSet& stop, const char* p) {
   return p;
 }
 
+// The first (up to) 8 bytes of a name as a little-endian word, zero-padded:
+// with the length it settles almost every comparison without a memcmp.
+inline uint64_t NamePrefix(const char* s, size_t n) {
+  uint64_t w = 0;
+  std::memcpy(&w, s, n < 8 ? n : 8);
+  return w;
+}
+
 // Exact lookup of a whole entity name (with its ';') in a hash table built on
-// first use; the prefix search below is only needed for the legacy names.
-const NamedEntity* FindNamedEntity(std::string_view name) {
-  constexpr size_t kSlots = 8192;  // power of two, > 3x the table
+// first use; `readable` bytes from name.data() may be read (8 or more lets the
+// prefix load be one word).
+const NamedEntity* FindNamedEntity(std::string_view name, size_t readable = 0) {
+  constexpr int kBits = 13;
+  constexpr size_t kSlots = size_t{1} << kBits;  // > 3x the table
   static_assert(kNumNamedEntities * 3 < kSlots);
-  auto hash = [](std::string_view s) {
-    uint32_t h = 2166136261u;
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    return h ^ (h >> 15);
+  struct Slot {
+    uint64_t prefix;
+    uint16_t index;  // entity index + 1; 0 = empty
   };
-  static const std::unique_ptr<uint16_t[]> table = [&] {
-    auto t = std::make_unique<uint16_t[]>(kSlots);  // entity index + 1; 0 = empty
+  auto hash = [](uint64_t prefix, size_t n) {
+    return static_cast<size_t>(((prefix + n) * 0x9E3779B97F4A7C15ull) >> (64 - kBits));
+  };
+  static const std::unique_ptr<Slot[]> table = [&] {
+    auto t = std::make_unique<Slot[]>(kSlots);
     for (size_t i = 0; i < kNumNamedEntities; ++i) {
-      uint32_t h = hash({kNamedEntities[i].name, kNamedEntities[i].name_len}) & (kSlots - 1);
-      while (t[h]) h = (h + 1) & (kSlots - 1);
-      t[h] = static_cast<uint16_t>(i + 1);
+      const uint64_t w = NamePrefix(kNamedEntities[i].name, kNamedEntities[i].name_len);
+      size_t h = hash(w, kNamedEntities[i].name_len);
+      while (t[h].index) h = (h + 1) & (kSlots - 1);
+      t[h] = {w, static_cast<uint16_t>(i + 1)};
     }
     return t;
   }();
-  for (uint32_t h = hash(name) & (kSlots - 1); table[h]; h = (h + 1) & (kSlots - 1)) {
-    const NamedEntity& e = kNamedEntities[table[h] - 1];
-    if (e.name_len == name.size() && std::memcmp(e.name, name.data(), name.size()) == 0) return &e;
+  const size_t n = name.size();
+  uint64_t w;
+  if (readable >= 8) {
+    std::memcpy(&w, name.data(), 8);
+    if (n < 8) w &= (uint64_t{1} << (8 * n)) - 1;
+  } else {
+    w = NamePrefix(name.data(), n);
+  }
+  for (size_t h = hash(w, n); table[h].index; h = (h + 1) & (kSlots - 1)) {
+    if (table[h].prefix != w) continue;
+    const NamedEntity& e = kNamedEntities[table[h].index - 1];
+    if (e.name_len == n && (n <= 8 || std::memcmp(e.name + 8, name.data() + 8, n - 8) == 0)) return &e;
   }
   return nullptr;
 }
@@ -340,6 +368,10 @@ struct Tokenizer::Impl {
     }
     begin = pos = in.data();
     end = in.data() + in.size();
+    attrs.resize(kLinearDupLimit);
+    text_tok.type = TokenType::kCharacters;
+    comment_tok.type = TokenType::kComment;
+    doctype_tok.type = TokenType::kDoctype;
   }
 
   std::string own;
@@ -351,8 +383,12 @@ struct Tokenizer::Impl {
   bool collect = false;
   std::vector<std::string> errors;
 
-  Token out;
-  enum class Queued : uint8_t { kNone, kTag, kComment, kDoctype } queued = Queued::kNone;
+  // One token object per type: the fields of the other types stay empty in
+  // each for good, so emitting a token sets only its own fields (and a view
+  // of another type can never be stale).
+  Token text_tok, tag_tok, comment_tok, doctype_tok, eof_tok;
+  const Token* ready = &eof_tok;  // what Next() returns
+  const Token* queued = nullptr;  // the token that ended the text in `ready`
 
   Arena text_arena;
   Acc text;
@@ -386,6 +422,7 @@ struct Tokenizer::Impl {
   std::string_view last_start_view;  // not yet copied into last_start_tag
   bool has_last_start_tag = false;
 
+  bool fast_arena_used = false;  // FastTag has reset tag_arena for this tag
   char ref[8];  // decoded character reference
   size_t ref_len = 0;
 
@@ -422,66 +459,43 @@ struct Tokenizer::Impl {
   }
 
   // ---- token emission: Run() returns right after one of these ----
-  // Only the fields that the token type defines are set (Token documents
-  // which ones that are); resetting the whole struct per token was measurable.
-  // Each Fill* also empties the views other token types set: they may point
-  // into buffers that have grown (and moved) since, and a consumer that reads
-  // `name` of a character token must see "" rather than freed memory.
   void FillText() {
-    out.type = TokenType::kCharacters;
-    out.name = {};
-    out.num_attrs = 0;
-    out.data = text.view();
-    out.may_have_nul = text_nul;
+    text_tok.data = text.view();
+    text_tok.may_have_nul = text_nul;
     text_nul = false;
     text.Clear();
+    ready = &text_tok;
   }
   void FillTag() {
-    out.data = {};
-    out.name = tag_name.view();
-    out.self_closing = self_closing;
+    tag_tok.name = tag_name.view();
+    tag_tok.self_closing = self_closing;
     if (is_end_tag) {
-      out.type = TokenType::kEndTag;
-      out.attrs = nullptr;
-      out.num_attrs = 0;
+      tag_tok.type = TokenType::kEndTag;
+      tag_tok.attrs = nullptr;
+      tag_tok.num_attrs = 0;
       return;
     }
-    out.type = TokenType::kStartTag;
-    out.attrs = attrs.data();
-    out.num_attrs = num_attrs;
-  }
-  void FillComment() {
-    out.type = TokenType::kComment;
-    out.name = {};
-    out.num_attrs = 0;
-    out.data = comment.view();
+    tag_tok.type = TokenType::kStartTag;
+    tag_tok.attrs = attrs.data();
+    tag_tok.num_attrs = num_attrs;
   }
   void FillDoctype() {
-    out = Token{};
-    out.type = TokenType::kDoctype;
-    out.name = dt_name;
-    out.has_name = dt_has_name;
-    out.force_quirks = dt_quirks;
-    out.has_public_id = dt_has_public;
-    out.has_system_id = dt_has_system;
-    out.public_id = dt_public;
-    out.system_id = dt_system;
+    doctype_tok.name = dt_name;
+    doctype_tok.has_name = dt_has_name;
+    doctype_tok.force_quirks = dt_quirks;
+    doctype_tok.has_public_id = dt_has_public;
+    doctype_tok.has_system_id = dt_has_system;
+    doctype_tok.public_id = dt_public;
+    doctype_tok.system_id = dt_system;
   }
-  void Emit(Queued what) {
+  // `t` is filled; pending text goes first.
+  void Emit(const Token* t) {
     if (!text.empty()) {
       FillText();
-      queued = what;
+      queued = t;
       return;
     }
-    FillQueued(what);
-  }
-  void FillQueued(Queued what) {
-    switch (what) {
-      case Queued::kTag: FillTag(); break;
-      case Queued::kComment: FillComment(); break;
-      case Queued::kDoctype: FillDoctype(); break;
-      case Queued::kNone: break;
-    }
+    ready = t;
   }
   void EmitTag() {
     state = S::kData;
@@ -495,18 +509,24 @@ struct Tokenizer::Impl {
       last_start_view = tag_name.view();
       has_last_start_tag = true;
     }
-    Emit(Queued::kTag);
+    FillTag();
+    Emit(&tag_tok);
   }
-  void EmitComment() { Emit(Queued::kComment); }
-  void EmitDoctype() { Emit(Queued::kDoctype); }
+  void EmitComment() {
+    comment_tok.data = comment.view();
+    Emit(&comment_tok);
+  }
+  void EmitDoctype() {
+    FillDoctype();
+    Emit(&doctype_tok);
+  }
   void EmitEof() {
     state = S::kEofReached;
     if (!text.empty()) {
       FillText();
       return;
     }
-    out = Token{};
-    out.type = TokenType::kEof;
+    ready = &eof_tok;
   }
   void EofInComment() {
     Err("eof-in-comment");
@@ -605,6 +625,8 @@ struct Tokenizer::Impl {
   }
   void InputStreamErrors();
   bool FastTag();
+  [[gnu::noinline]] const char* FastValueRefs(const char* v, const char* p, char quote);
+  std::string_view fast_value;  // FastValueRefs' result
 
   void Run();
 };
@@ -711,7 +733,8 @@ size_t Tokenizer::Impl::CharRef(const char* p, bool in_attr) {
   const char* lim = end - p > 64 ? p + 64 : end;
   while (q < lim && IsAlnum(*q)) ++q;
   if (q < end && *q == ';' && static_cast<size_t>(q + 1 - p) <= kMaxNamedEntityLength) {
-    if (const NamedEntity* e = FindNamedEntity(std::string_view(p, static_cast<size_t>(q + 1 - p)))) {
+    if (const NamedEntity* e = FindNamedEntity(std::string_view(p, static_cast<size_t>(q + 1 - p)),
+                                               static_cast<size_t>(end - p))) {
       std::memcpy(ref, e->value, e->value_len);
       ref_len = e->value_len;
       return e->name_len;
@@ -808,6 +831,33 @@ void Tokenizer::Impl::InputStreamErrors() {
   }
 }
 
+// A quoted attribute value that starts at `v` and has its first '&' at `p`,
+// rebuilt in tag_arena with its references decoded (into fast_value). Returns
+// the position of the byte that ended it (quote, CR, NUL). Only for FastTag:
+// tag_arena belongs to the tag being read.
+const char* Tokenizer::Impl::FastValueRefs(const char* v, const char* p, char quote) {
+  if (!fast_arena_used) {
+    tag_arena.Reset();
+    fast_arena_used = true;
+  }
+  Acc a;
+  a.Set(v, static_cast<size_t>(p - v));
+  while (*p == '&') {
+    const size_t n = CharRef(p + 1, true);
+    if (n == 0) {
+      a.Add(tag_arena, p++, 1);
+    } else {
+      a.AddBytes(tag_arena, ref, ref_len);
+      p += 1 + n;
+    }
+    const char* s = p;
+    p = quote == '"' ? Find4<'"', '&', '\r', '\0'>(p, end) : Find4<'\'', '&', '\r', '\0'>(p, end);
+    if (p != s) a.Add(tag_arena, s, static_cast<size_t>(p - s));
+  }
+  fast_value = a.view();
+  return p;
+}
+
 // The common tag — lowercase name, attribute values without references, CR or
 // NUL — read in one pass over local pointers, with `pos` at its '<'. All or
 // nothing: anything that needs the spec's finer rules (an uppercase letter,
@@ -816,8 +866,9 @@ void Tokenizer::Impl::InputStreamErrors() {
 // the state machine reads the tag from its '<' instead; so each tag is read at
 // most twice. Parse errors are not reported here (callers skip it while
 // collecting them); the tokens are the same either way.
-bool Tokenizer::Impl::FastTag() {
+[[gnu::always_inline]] inline bool Tokenizer::Impl::FastTag() {
   const char* p = pos + 1;
+  fast_arena_used = false;
   const bool end_tag = *p == '/';
   p += end_tag;
   if (static_cast<unsigned>(*p - 'a') >= 26) return false;
@@ -857,8 +908,13 @@ bool Tokenizer::Impl::FastTag() {
       if (c == '"' || c == '\'') {
         const char* v = ++p;
         p = c == '"' ? Find4<'"', '&', '\r', '\0'>(p, end) : Find4<'\'', '&', '\r', '\0'>(p, end);
-        if (*p != c) return false;  // '&', CR, NUL, EOF
-        aval = std::string_view(v, static_cast<size_t>(p - v));
+        if (*p == '&') [[unlikely]] {
+          p = FastValueRefs(v, p, c);
+          aval = fast_value;
+        } else {
+          aval = std::string_view(v, static_cast<size_t>(p - v));
+        }
+        if (*p != c) return false;  // CR, NUL, EOF
         ++p;
       } else if (c == '>') {  // "a=>": empty value, and the tag ends
         ++p;
@@ -873,7 +929,7 @@ bool Tokenizer::Impl::FastTag() {
       return false;  // a quote or '<' right after the name
     }
     // Duplicates: first wins (see CheckDuplicate).
-    const uint64_t bit = uint64_t{1} << ((aname.size() * 7 + aname[0] + aname.back() * 3) & 63);
+    const uint64_t bit = uint64_t{1} << ((static_cast<unsigned char>(aname[0]) ^ (aname.size() << 3)) & 63);
     bool dup = false;
     if (bloom & bit) {
       for (uint32_t j = 0; j < n && !dup; ++j) dup = attrs[j].name == aname;
@@ -881,8 +937,7 @@ bool Tokenizer::Impl::FastTag() {
     bloom |= bit;
     if (!dup) {
       if (n == kLinearDupLimit) return false;
-      if (n == attrs.size()) attrs.resize(attrs.size() * 2 + 8);
-      attrs[n++] = {aname, aval};
+      attrs[n++] = {aname, aval};  // the constructor made room for kLinearDupLimit
     }
     if (tag_done) break;
   }
@@ -895,7 +950,8 @@ bool Tokenizer::Impl::FastTag() {
     last_start_view = tag_name.view();
     has_last_start_tag = true;
   }
-  Emit(Queued::kTag);
+  FillTag();
+  Emit(&tag_tok);
   return true;
 }
 
@@ -1691,14 +1747,14 @@ Tokenizer::~Tokenizer() = default;
 
 const Token& Tokenizer::Next() {
   Impl& m = *impl_;
-  if (m.queued != Impl::Queued::kNone) {
-    m.FillQueued(m.queued);
-    m.queued = Impl::Queued::kNone;
-    return m.out;
+  if (m.queued) {
+    m.ready = m.queued;
+    m.queued = nullptr;
+    return *m.ready;
   }
   m.text_arena.Reset();  // the previous character token is gone
   m.Run();
-  return m.out;
+  return *m.ready;
 }
 
 void Tokenizer::SetState(TokenizerState state) {
