@@ -31,7 +31,8 @@
 //                2024/07/05, ۱۴۰۳/۰۴/۱۵, 05.07.24.
 //   * textual:   "5 July 2024", "July 5th, 2024", "5. Juli 2024", "1er juillet 2024",
 //                "5 de julio de 2024", "Fri, 05 Jul 2024 06:24:00 +0000" (RFC 2822),
-//                "Fri Jul  5 06:24:00 UTC 2024" (asctime, date(1)),
+//                "Fri Jul  5 06:24:00 UTC 2024" (asctime, date(1)), "05-Jul-2024",
+//                "Jul-05-2024", "2024-Jul-05" (tight hyphens),
 //                "۱۵ سرطان ۱۴۰۳", "۱۵ تیرماه ۱۴۰۳", "د ۱۴۰۳ کال د چنګاښ ۱۵مه",
 //                "28 ذو الحجة 1445 هـ", "5 تموز/يوليو 2024", "5 جولائی 2024ء".
 //   * weekdays in every language are skipped; options.strict_weekday rejects a

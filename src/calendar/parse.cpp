@@ -421,7 +421,44 @@ class Matcher {
     return true;
   }
 
+  // "05-Jul-2024", "Jul-05-2024", "2024-Jul-05": a month name between numbers,
+  // all joined by tight hyphens (logs, forms, some CMS templates).
+  bool HyphenTextual(size_t& k, Core* c) {
+    auto hy = [&](size_t q) { return IsPunct(q, '-') && Tight(q) && Tight(q + 1); };
+    auto day = [&](size_t q, int* d) {
+      if (!IsDigits(q) || t_[q].ndigits > 2 || t_[q].value < 1 || t_[q].value > 31) return false;
+      return *d = t_[q].value, true;
+    };
+    size_t j = k;
+    const Meaning* m = nullptr;
+    int d = 0, y = -1, nd = 0, mc = 0;
+    if (day(j, &d) && hy(j + 1) && (mc = Word(j + 2, Kind::kMonth, &m)) && hy(j + 2 + mc)) {
+      j += 3 + mc;
+      if (!Year(j, &y, &nd)) return false;
+    } else if ((mc = Word(j, Kind::kMonth, &m)) && hy(j + mc) && day(j + mc + 1, &d) && hy(j + mc + 2)) {
+      j += mc + 3;
+      if (!Year(j, &y, &nd) || nd != 4) return false;
+    } else if (IsDigits(j) && t_[j].ndigits == 4 && hy(j + 1) && (mc = Word(j + 2, Kind::kMonth, &m)) &&
+               hy(j + 2 + mc) && day(j + 3 + mc, &d)) {
+      if (!Year(j, &y, &nd)) return false;
+      j = k + 4 + mc;
+    } else {
+      return false;
+    }
+    if (IsDigits(j) && Tight(j)) return false;  // "05-Jul-20245"
+    c->cal = static_cast<CalendarKind>(m->a);
+    c->m = m->b;
+    c->d = d;
+    c->y = y;
+    c->ydigits = nd;
+    c->common_month = m->flags & kCommonWord;
+    c->month = m;
+    k = j;
+    return true;
+  }
+
   bool Textual(size_t& k, Core* c) {
+    if (HyphenTextual(k, c)) return true;
     size_t j = k;
     const Meaning* m = nullptr;
     int d = 0, y = -1, nd = 0;
