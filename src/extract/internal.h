@@ -48,9 +48,12 @@ bool IsDisclaimer(std::string_view text);
 // …", or a line ending in its credit "(Foto: Getty)".
 bool IsCaptionLine(std::string_view text);
 
+// "To view the full story, please subscribe", "Continue reading with …".
+bool IsPaywallNote(std::string_view text);
+
 // Drops advertising labels, disclosures and disclaimers; cuts the article at
-// a comments heading or a related label in its second half; then drops site
-// notes and taxonomy lines at its end.
+// a comments heading, a related label or a paywall note in its second half;
+// then drops site notes and taxonomy lines at its end.
 void DropTrailingSiteNotes(std::vector<Block>* blocks);
 
 }  // namespace matn::extract

@@ -216,6 +216,19 @@ bool IsCaptionLine(std::string_view text) {
   return false;
 }
 
+bool IsPaywallNote(std::string_view text) {
+  if (text.size() >= 300) return false;
+  std::string low = LowerAscii(text);
+  static constexpr std::string_view kPhrases[] = {
+      "to view the full story", "to read the full story", "to read the full article", "for the full story",
+      "continue reading", "already a subscriber", "subscribe to read", "subscribe to continue", "um weiterzulesen",
+      "weiterlesen mit", "exklusiv für abonnenten", "nur für abonnenten", "réservé aux abonnés",
+      "exclusivo para suscriptores"};
+  for (std::string_view w : kPhrases)
+    if (Contains(low, w)) return true;
+  return false;
+}
+
 void DropTrailingSiteNotes(std::vector<Block>* blocks) {
   std::vector<Block>& b = *blocks;
   // Advertising labels and disclosures, disclaimers, above or below the
@@ -229,6 +242,12 @@ void DropTrailingSiteNotes(std::vector<Block>* blocks) {
     ++kept;
   }
   b.resize(kept);
+  auto drop_trailing = [&b] {
+    while (b.size() > 1 && b.back().kind != BlockKind::kImage && b.back().kind != BlockKind::kTableRow &&
+           (IsSiteNote(b.back().text) || IsTaxonomyLine(b.back().text)))
+      b.pop_back();
+  };
+  drop_trailing();  // before measuring "the second half", and again after a cut
   // A comments heading in the second half of the text: the discussion (or
   // the ads the template puts where it would load) follows, not the article.
   size_t total = TextBlocksChars(b, 0, b.size()), seen = 0;
@@ -236,15 +255,15 @@ void DropTrailingSiteNotes(std::vector<Block>* blocks) {
     // So does a "Related" / "Mehr zum Thema" label: teasers follow it.
     bool cut = b[k].kind == BlockKind::kHeading && IsCommentsHeading(b[k].text);
     cut = cut || (b[k].kind != BlockKind::kImage && IsRelatedLabel(b[k].text));
+    // And a paywall's pitch: the offer and the perks below it are not the article.
+    cut = cut || (b[k].kind != BlockKind::kImage && IsPaywallNote(b[k].text));
     if (k > 0 && seen * 2 > total && cut) {
       b.resize(k);
       break;
     }
     if (b[k].kind != BlockKind::kImage) seen += b[k].text.size();
   }
-  while (b.size() > 1 && b.back().kind != BlockKind::kImage && b.back().kind != BlockKind::kTableRow &&
-         (IsSiteNote(b.back().text) || IsTaxonomyLine(b.back().text)))
-    b.pop_back();
+  drop_trailing();
 }
 
 }  // namespace matn::extract

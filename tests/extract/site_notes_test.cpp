@@ -159,6 +159,20 @@ TEST(SiteNotes, CaptionParagraphsGoUnlessAskedFor) {
   EXPECT_TRUE(Has(with, "Abbildung 4")) << with;
 }
 
+// A metered article: the paywall's pitch and its list of perks follow the
+// free part, inside the article's own container.
+TEST(SiteNotes, PaywallPitchEndsTheArticle) {
+  std::string html = std::string("<html><body><article><h1>Old pier to close</h1>") + kBody +
+                     "<p>To view the full story, please subscribe to the Bay Times. Choose a yearly or a weekly "
+                     "pass.</p><p>Join now to get:<br>- unlimited access to local news<br>- our morning briefing</p>"
+                     "<p>First-time members also receive a welcome gift.</p></article></body></html>";
+  std::string t = Extract(html);
+  EXPECT_TRUE(Has(t, "weather permitting")) << t;
+  EXPECT_FALSE(Has(t, "To view the full story")) << t;
+  EXPECT_FALSE(Has(t, "unlimited access")) << t;
+  EXPECT_FALSE(Has(t, "welcome gift")) << t;
+}
+
 TEST(SiteNotes, Recognisers) {
   using extract::IsCommentsHeading;
   using extract::IsSiteNote;
