@@ -55,6 +55,13 @@
 //     so with Favor::kRecall).
 //  6. The standfirst: paragraphs between the headline and the chosen body
 //     (not beside a picture) are put in front of it.
+//  7. What the site says around every article goes, by its words (English,
+//     German, Spanish, French, Italian, Polish, Portuguese, Arabic, Persian):
+//     advertising labels and disclosures, disclaimers, captions written as
+//     paragraphs ("Abbildung 4: …", "… (Foto: X)"); the article ends at a
+//     comments heading, a "Related" / "Mehr zum Thema" label or a paywall's
+//     pitch in its second half; short subscribe / follow-us / get-the-app
+//     notes and tag lines at its end are dropped.
 //
 // Text is never rewritten beyond whitespace: runs of ASCII white space and
 // NO-BREAK SPACE collapse to one space, blocks are trimmed; U+200C/U+200D,
