@@ -48,7 +48,8 @@ bool IsDisclaimer(std::string_view text);
 // …", or a line ending in its credit "(Foto: Getty)".
 bool IsCaptionLine(std::string_view text);
 
-// "To view the full story, please subscribe", "Continue reading with …".
+// "To view the full story, please subscribe", "Continue reading with …",
+// "If you enjoyed this, support our work": the pitch for money.
 bool IsPaywallNote(std::string_view text);
 
 // Drops advertising labels, disclosures and disclaimers; cuts the article at

@@ -223,7 +223,12 @@ bool IsPaywallNote(std::string_view text) {
       "to view the full story", "to read the full story", "to read the full article", "for the full story",
       "continue reading", "already a subscriber", "subscribe to read", "subscribe to continue", "um weiterzulesen",
       "weiterlesen mit", "exklusiv für abonnenten", "nur für abonnenten", "réservé aux abonnés",
-      "exclusivo para suscriptores"};
+      "exclusivo para suscriptores",
+      // The same pitch for donations or membership.
+      "if you enjoyed reading this", "if you enjoyed this", "support our work", "support our journalism",
+      "support independent journalism", "become a member", "become a patron", "become a supporter",
+      "unterstützen sie unsere arbeit", "unterstütze unsere arbeit", "jetzt spenden", "jetzt unterstützen",
+      "werden sie mitglied", "apoya nuestro periodismo", "soutenez-nous"};
   for (std::string_view w : kPhrases)
     if (Contains(low, w)) return true;
   return false;

@@ -209,6 +209,8 @@ TEST(SiteNotes, Recognisers) {
   EXPECT_FALSE(extract::IsCaptionLine("Figures from 2019 show a rise (see the table below)."));
   EXPECT_FALSE(extract::IsCaptionLine("The council met on Tuesday (source: minutes of the meeting, page 4, item 12, "
                                       "as published by the clerk)"));
+  EXPECT_TRUE(extract::IsPaywallNote("If you enjoyed reading this post, would you consider supporting our work?"));
+  EXPECT_FALSE(extract::IsPaywallNote("The board will support the work of the harbour master."));
   EXPECT_TRUE(extract::IsAdDisclosure("Advertisement"));
   EXPECT_TRUE(extract::IsAdDisclosure("This post contains affiliate links."));
   EXPECT_FALSE(extract::IsAdDisclosure("Advertisements for the election filled the city."));
