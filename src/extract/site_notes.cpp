@@ -35,8 +35,8 @@ bool IsSiteNote(std::string_view text) {
   // Calls to act on the site itself, in the languages of the bench and of
   // right-to-left news sites (Arabic, Persian).
   static constexpr std::string_view kCalls[] = {
-      "subscrib", "newsletter", "follow us", "follow the", "download our", "download the", "telegram",
-      "whatsapp", "sign up", "written permission", "reprint",
+      "subscrib", "newsletter", "follow us", "follow the", "download our", "download the",
+      "sign up", "written permission", "reprint",
       "abonnieren sie", "folgen sie uns", "folge uns",                        // de
       "suscrib", "suscríb", "síguenos", "siguenos", "únete", "Únete",          // es
       "abonnez", "suivez-nous", "inscrivez-vous",                              // fr
@@ -48,13 +48,28 @@ bool IsSiteNote(std::string_view text) {
       "\xD8\xAA\xD8\xA7\xD8\xA8\xD8\xB9\xD9\x86\xD8\xA7",                      // ar تابعنا follow us
       "\xD8\xA7\xD9\x84\xD9\x86\xD8\xB4\xD8\xB1\xD8\xA9",                      // ar النشرة newsletter
       "\xD8\xAE\xD8\xA8\xD8\xB1\xD9\x86\xD8\xA7\xD9\x85\xD9\x87",              // fa خبرنامه newsletter
-      "\xD8\xAA\xD9\x84\xDA\xAF\xD8\xB1\xD8\xA7\xD9\x85",                      // fa تلگرام Telegram
-      "\xD9\x88\xD8\xA7\xD8\xAA\xD8\xB3\xD8\xA7\xD9\xBE",                      // fa واتساپ WhatsApp
       "\xD8\xAF\xD9\x86\xD8\xA8\xD8\xA7\xD9\x84 \xDA\xA9\xD9\x86\xDB\x8C\xD8\xAF",  // fa دنبال کنید follow
   };
   std::string low = LowerAscii(text);
   for (std::string_view w : kCalls)
     if (Contains(low, w)) return true;
+  // A messenger's name is news as often as it is a call ("Telegram did not
+  // respond"): it marks a note only beside a word that asks to join it.
+  static constexpr std::string_view kMessengers[] = {
+      "telegram", "whatsapp",
+      "\xD8\xAA\xD9\x84\xDA\xAF\xD8\xB1\xD8\xA7\xD9\x85",  // fa تلگرام Telegram
+      "\xD9\x88\xD8\xA7\xD8\xAA\xD8\xB3\xD8\xA7\xD9\xBE",  // fa واتساپ WhatsApp
+  };
+  static constexpr std::string_view kJoinWords[] = {
+      "channel", "join", "canal", "kanal",
+      "\xDA\xA9\xD8\xA7\xD9\x86\xD8\xA7\xD9\x84",              // fa کانال channel
+      "\xD8\xA8\xD9\xBE\xDB\x8C\xD9\x88\xD9\x86\xD8\xAF\xDB\x8C\xD8\xAF",  // fa بپیوندید join
+      "\xD9\x82\xD9\x86\xD8\xA7\xD8\xA9",                      // ar قناة channel
+  };
+  for (std::string_view m : kMessengers)
+    if (Contains(low, m))
+      for (std::string_view w : kJoinWords)
+        if (Contains(low, w)) return true;
   return false;
 }
 

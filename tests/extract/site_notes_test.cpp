@@ -182,6 +182,11 @@ TEST(SiteNotes, Recognisers) {
   EXPECT_TRUE(IsSiteNote("تابعونا على تويتر"));                                  // ar: follow us on Twitter
   EXPECT_FALSE(IsSiteNote("The minister said the talks would continue on Monday."));
   EXPECT_FALSE(IsSiteNote(std::string(300, 'x') + " subscribe"));
+  // A messenger named in the news is not a call to join its channel.
+  EXPECT_FALSE(IsSiteNote("Telegram did not respond to a request for comment."));
+  EXPECT_FALSE(IsSiteNote("پیام‌های او در تلگرام و واتساپ منتشر شد."));  // fa: his messages were published on Telegram and WhatsApp
+  EXPECT_TRUE(IsSiteNote("Join our WhatsApp channel for the latest news"));
+  EXPECT_TRUE(IsSiteNote("به کانال تلگرام ما بپیوندید"));  // fa: join our Telegram channel
   EXPECT_TRUE(IsCommentsHeading("Comments"));
   EXPECT_TRUE(IsCommentsHeading("12 Comments"));
   EXPECT_TRUE(IsCommentsHeading("Kommentare (3)"));
