@@ -217,7 +217,35 @@ Elem* TreeBuilder::NewElem() {
   return e;
 }
 
+// HTML elements (nearly all of a page) take this short path; the namespace
+// byte stays 0 (kHtml) from NewElem.
 Elem* TreeBuilder::CreateElement(const Tok& t, Namespace ns) {
+  if (ns != Namespace::kHtml) return CreateForeignElement(t, ns);
+  Elem* e = NewElem();
+  Node& n = e->node;
+  n.tag = t.tag;
+  if (t.tag != Tag::kUnknown) {
+    n.name = kTagNames[static_cast<size_t>(t.tag)];
+    e->slot = static_cast<uint32_t>(t.tag);
+    if (t.tag == Tag::kTemplate) n.template_contents = NewNode(NodeType::kDocumentFragment);
+  } else {
+    n.name = Keep(t.name);
+    e->slot = InternHtmlName(t.name, true);
+  }
+  const uint32_t na = t.num_attrs;
+  if (na) {
+    n.num_attrs = na;
+    Attribute* a = static_cast<Attribute*>(doc_->arena.Alloc(sizeof(Attribute) * na, alignof(Attribute)));
+    for (uint32_t i = 0; i < na; ++i)
+      new (a + i) Attribute{Keep(t.attrs[i].name), Keep(t.attrs[i].value), AttrNamespace::kNone};
+    n.attrs = a;
+  }
+  if (t.tag == Tag::kUnknown && n.name == "selectedcontent") NoteSelectedContent(e);
+  e->lists = static_cast<uint8_t>(kHtmlListMasks[static_cast<size_t>(t.tag)]);
+  return e;
+}
+
+Elem* TreeBuilder::CreateForeignElement(const Tok& t, Namespace ns) {
   Elem* e = NewElem();
   Node& n = e->node;
   n.ns = ns;
@@ -778,7 +806,7 @@ Status TreeBuilder::Run(const std::string_view* fragment_context) {
     switch (raw.type) {
       case TokenType::kStartTag: case TokenType::kEndTag:
         t.name = raw.name;
-        t.tag = LookupTag(raw.name);
+        t.tag = EndTagClosesCurrent(raw) ? stack_.back()->node.tag : LookupTag(raw.name);
         t.attrs = raw.attrs;
         t.num_attrs = raw.num_attrs;
         t.self_closing = raw.self_closing;

@@ -104,17 +104,20 @@ void TreeBuilder::OptionPopped(Elem* option) {
   }
 }
 
-void TreeBuilder::BodyCharacters(std::string_view s, bool may_have_nul) {
-  if (may_have_nul && std::memchr(s.data(), '\0', s.size())) {  // NULs are dropped in body
-    size_t start = 0;
-    for (size_t i = 0; i <= s.size(); ++i) {
-      if (i == s.size() || s[i] == '\0') {
-        if (i > start) BodyCharacters(s.substr(start, i - start), false);
-        start = i + 1;
-      }
+// NULs are dropped in body. Out of line so that BodyCharacters, which runs
+// for every character token, stays a leaf without a big prologue.
+[[gnu::noinline]] void TreeBuilder::BodyCharactersWithNul(std::string_view s) {
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == '\0') {
+      if (i > start) BodyCharacters(s.substr(start, i - start), false);
+      start = i + 1;
     }
-    return;
   }
+}
+
+void TreeBuilder::BodyCharacters(std::string_view s, bool may_have_nul) {
+  if (may_have_nul && std::memchr(s.data(), '\0', s.size())) return BodyCharactersWithNul(s);
   ReconstructAfe();
   InsertText(s);
   if (frameset_ok_ && !AllWs(s)) frameset_ok_ = false;

@@ -156,6 +156,8 @@ bool IsBreakout(const Tok& t) {
 
 }  // namespace
 
+const std::array<uint16_t, kNumTagIds> kHtmlListMasks = kHtmlMasks;
+
 uint16_t ListMask(Namespace ns, Tag tag) {
   if (ns == Namespace::kHtml) return kHtmlMasks[static_cast<size_t>(tag)];
   if (ns == Namespace::kMathMl) {

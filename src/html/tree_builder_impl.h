@@ -6,7 +6,9 @@
 #include <emmintrin.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -110,6 +112,14 @@ class TreeBuilder {
   }
   bool UseForeignRulesSlow(const Tok& t) const;
 
+  // An end tag naming the current (known HTML) element, the common case: its
+  // tag id is the element's, without the hash lookup.
+  bool EndTagClosesCurrent(const Token& raw) const {
+    if (raw.type != TokenType::kEndTag || stack_.empty()) return false;
+    const Node& c = stack_.back()->node;
+    return c.ns == Namespace::kHtml && c.tag != Tag::kUnknown && c.name.size() == raw.name.size() &&
+           std::memcmp(c.name.data(), raw.name.data(), raw.name.size()) == 0;
+  }
   Elem* CurrentNode() const { return stack_.empty() ? nullptr : stack_.back(); }
   Elem* AdjustedCurrentNode() const {
     return (context_ && stack_.size() == 1) ? context_ : CurrentNode();
@@ -118,6 +128,7 @@ class TreeBuilder {
 
   Elem* NewElem();
   Elem* CreateElement(const Tok& t, Namespace ns);
+  Elem* CreateForeignElement(const Tok& t, Namespace ns);
   Elem* CloneElement(const Elem* e);
   Node* NewNode(NodeType type) { return doc_->NewNode(type); }
   // A token's views lie wholly in the input or wholly outside it (the
@@ -288,6 +299,7 @@ class TreeBuilder {
   void BodyStartTag(Tok& t);
   void BodyEndTag(Tok& t);
   void BodyCharacters(std::string_view s, bool may_have_nul = true);
+  void BodyCharactersWithNul(std::string_view s);
 
   // <selectedcontent> (2025 customizable select): when an <option> is popped
   // and is its select's selected option, its contents are cloned into the
@@ -367,6 +379,10 @@ class TreeBuilder {
   size_t grow_cap_ = 0;
   std::unordered_map<Node*, size_t> grow_caps_;
 };
+
+// ListMask(Namespace::kHtml, tag), readable inline.
+inline constexpr size_t kNumTagIds = static_cast<size_t>(Tag::kXmp) + 1;
+extern const std::array<uint16_t, kNumTagIds> kHtmlListMasks;
 
 // Per-tag properties of HTML elements, and list membership by namespace.
 uint16_t ListMask(Namespace ns, Tag tag);
