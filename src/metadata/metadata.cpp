@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -186,6 +187,50 @@ bool DateishSubstring(std::string_view s) {
   return false;
 }
 
+// What one class or id value says about its element: bits 0-10 a byline box,
+// 11-16 a date box (kBoxWords), bit 17 a date-ish substring.
+uint32_t BoxWords(std::string_view v) {
+  static const TokenSet kBoxWords({"byline", "author", "autor", "writer", "by", "creator", "author-name",
+                                   "authors", "byline-name", "article-author", "post-author",
+                                   "time", "meta", "data", "info", "details", "submitted"});
+  if (v.empty()) return 0;
+  thread_local std::string low;
+  low.resize(v.size());
+  for (size_t i = 0; i < v.size(); ++i) {
+    char c = v[i];
+    low[i] = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26u ? 0x20 : 0));
+  }
+  uint32_t m = kBoxWords.TokenMask(low);
+  if (DateishSubstring(low)) m |= 1u << 17;
+  return m;
+}
+
+// Pages repeat the same class value on hundreds of elements: BoxWords per
+// value, remembered per thread in a small direct-mapped cache.
+uint32_t BoxWordsCached(std::string_view v) {
+  if (v.size() > 200) return BoxWords(v);
+  struct Slot {
+    std::string key;
+    uint32_t m = 0;
+    bool used = false;
+  };
+  thread_local std::array<Slot, 256> slots;
+  uint64_t h = v.size() * 0x9E3779B97F4A7C15ull;
+  size_t i = 0;
+  for (; i + 8 <= v.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, v.data() + i, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+  }
+  for (; i < v.size(); ++i) h = (h ^ static_cast<unsigned char>(v[i])) * 0xFF51AFD7ED558CCDull;
+  Slot& s = slots[h >> 56];
+  if (s.used && s.key == v) return s.m;
+  s.m = BoxWords(v);
+  s.key.assign(v);
+  s.used = true;
+  return s.m;
+}
+
 void Collect(const Document& doc, Evidence* ev) {
   const Node* root = doc.root();
   if (!root) return;
@@ -277,15 +322,11 @@ void Collect(const Document& doc, Evidence* ev) {
     }
     if (rel && n->Is(Tag::kA) && EqualsIgnoreCase(CollapseWhitespace(rel->value), "author"))
       record(&ev->rel_authors, n);
-    const std::string* ci = LowerClassAndId(cls ? cls->value : std::string_view(), id ? id->value : std::string_view());
-    if (!ci) continue;
-    // Words 0-10 mark a byline box, 11-16 a date box.
-    static const TokenSet kBoxWords({"byline", "author", "autor", "writer", "by", "creator", "author-name",
-                                     "authors", "byline-name", "article-author", "post-author",
-                                     "time", "meta", "data", "info", "details", "submitted"});
-    uint32_t m = kBoxWords.TokenMask(*ci);
+    // Tokens and substrings never span the class/id boundary, so the two
+    // values are read apart and a page's repeated class values only once.
+    uint32_t m = (cls ? BoxWordsCached(cls->value) : 0) | (id ? BoxWords(id->value) : 0);
     if (m & 0x7FFu) record(&ev->bylines, n);
-    if ((m >> 11) || DateishSubstring(*ci)) record(&ev->date_boxes, n);
+    if (m >> 11) record(&ev->date_boxes, n);
   }
 }
 
