@@ -1238,8 +1238,9 @@ void AddUnique(std::vector<std::string>* out, std::string_view raw, bool split) 
   for (std::string& it : items) {
     if (it.empty() || it.size() > 100 || out->size() >= 50) continue;
     bool dup = false;
+    const std::string key = FoldKey(it);
     for (const std::string& o : *out)
-      if (FoldKey(o) == FoldKey(it)) dup = true;
+      if (FoldKey(o) == key) { dup = true; break; }
     if (!dup) out->push_back(std::move(it));
   }
 }
