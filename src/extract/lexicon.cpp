@@ -347,8 +347,13 @@ void ClassifyName(std::string_view name, uint32_t* cats) {
   // before them; the element name says what it is.
   if (size_t mod = name.find("--"); mod != std::string_view::npos && mod > 0) name = name.substr(0, mod);
   // State/modifier names describe the page, not the element: "has-sidebar", "no-comments".
-  for (std::string_view p : {"has-", "no-", "with-", "without-", "show-", "is-", "js-", "hide-"})
-    if (StartsLower(name, p)) return;
+  switch (Lower(name[0])) {  // the first letters of these prefixes
+    case 'h': case 'n': case 'w': case 's': case 'i': case 'j':
+      for (std::string_view p : {"has-", "no-", "with-", "without-", "show-", "is-", "js-", "hide-"})
+        if (StartsLower(name, p)) return;
+      break;
+    default: break;
+  }
   char buf[32];
   size_t len = 0;
   uint32_t name_cats = 0;
@@ -384,6 +389,13 @@ void ClassifyList(std::string_view v, uint32_t* cats) {
   while (i < v.size()) {
     while (i < v.size() && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r' || v[i] == '\f')) ++i;
     size_t j = i;
+    // 8 bytes at once while none is <= ' ' (every separator is): SWAR "has a byte < 0x21".
+    while (j + 8 <= v.size()) {
+      uint64_t x;
+      std::memcpy(&x, v.data() + j, 8);
+      if ((x - 0x2121212121212121ULL) & ~x & 0x8080808080808080ULL) break;
+      j += 8;
+    }
     while (j < v.size() && !(v[j] == ' ' || v[j] == '\t' || v[j] == '\n' || v[j] == '\r' || v[j] == '\f')) ++j;
     if (j > i) *cats |= ClassifyNameCached(v.substr(i, j - i));
     i = j;
