@@ -418,7 +418,13 @@ class ClassCache {
       std::memcpy(&w, v.data() + i, 8);
       h = (h ^ w) * 0xFF51AFD7ED558CCDull;
     }
-    for (; i < v.size(); ++i) h = (h ^ static_cast<unsigned char>(v[i])) * 0xFF51AFD7ED558CCDull;
+    if (i < v.size() && v.size() >= 8) {  // the tail as one word, overlapping the last whole one
+      uint64_t w;
+      std::memcpy(&w, v.data() + v.size() - 8, 8);
+      h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    } else {
+      for (; i < v.size(); ++i) h = (h ^ static_cast<unsigned char>(v[i])) * 0xFF51AFD7ED558CCDull;
+    }
     Slot& s = slots_[h >> 56];  // the top bits of a product are the well-mixed ones
     if (s.used && s.key == v) return s.cats;
     s.cats = compute(v);

@@ -94,10 +94,62 @@ unsigned FinishZone(unsigned z) {
 // the candidates of one page share most of their ancestors. The entry of a node
 // is the OR of OwnZone over the whole chain from it to the root and the
 // chain's length.
+// Node → (zone, chain length): open addressing on the pointer, no allocation
+// per entry; clear() is O(1) (entries of older rounds count as empty).
+class NodeZoneMap {
+ public:
+  struct Entry {
+    const Node* key = nullptr;
+    uint32_t round = 0;
+    std::pair<unsigned, uint32_t> value;
+  };
+  void clear() {
+    if (++round_ == 0) {  // wrapped: really empty every slot once
+      for (Entry& e : slots_) e.round = 0;
+      round_ = 1;
+    }
+    size_ = 0;
+  }
+  const std::pair<unsigned, uint32_t>* find(const Node* k) const {
+    if (slots_.empty()) return nullptr;
+    for (size_t i = Hash(k);; i = (i + 1) & (slots_.size() - 1)) {
+      const Entry& e = slots_[i];
+      if (e.round != round_) return nullptr;
+      if (e.key == k) return &e.value;
+    }
+  }
+  // `k` must not be in the map.
+  void insert(const Node* k, std::pair<unsigned, uint32_t> v) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    size_t i = Hash(k);
+    while (slots_[i].round == round_) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = {k, round_, v};
+    ++size_;
+  }
+
+ private:
+  size_t Hash(const Node* k) const {
+    return static_cast<size_t>((reinterpret_cast<uintptr_t>(k) >> 3) * 0x9E3779B97F4A7C15ull >> 32) &
+           (slots_.size() - 1);
+  }
+  void Grow() {
+    std::vector<Entry> old;
+    old.swap(slots_);
+    slots_.assign(old.empty() ? 256 : old.size() * 2, Entry{});
+    uint32_t r = round_;
+    size_ = 0;
+    for (const Entry& e : old)
+      if (e.round == r) insert(e.key, e.value);
+  }
+  std::vector<Entry> slots_;
+  uint32_t round_ = 1;
+  size_t size_ = 0;
+};
+
 struct ZoneMemo {
   uint64_t generation = 0;
   const std::unordered_set<const Node*>* headline = nullptr;
-  std::unordered_map<const Node*, std::pair<unsigned, uint32_t>> chain;
+  NodeZoneMap chain;
 };
 
 thread_local ZoneMemo zone_memo[2];  // [0]: no headline set, [1]: the dates' one
@@ -118,17 +170,16 @@ unsigned ZoneOf(const Node* n, const std::unordered_set<const Node*>* headline_a
   uint32_t len = 0;
   const Node* p = n;
   for (; p; p = p->parent) {
-    auto it = memo.chain.find(p);
-    if (it != memo.chain.end()) {
-      z = it->second.first;
-      len = it->second.second;
+    if (const std::pair<unsigned, uint32_t>* hit = memo.chain.find(p)) {
+      z = hit->first;
+      len = hit->second;
       break;
     }
     path.push_back(p);
   }
   for (size_t i = path.size(); i-- > 0;) {
     z |= OwnZone(path[i], headline_ancestors);
-    memo.chain.emplace(path[i], std::make_pair(z, ++len));
+    memo.chain.insert(path[i], std::make_pair(z, ++len));
   }
   if (len <= static_cast<uint32_t>(kMaxAncestorHops)) return FinishZone(z);
   // Deeper than the walk limit: only the nearest kMaxAncestorHops nodes count.
@@ -231,7 +282,13 @@ uint32_t BoxWordsCached(std::string_view v) {
     std::memcpy(&w, v.data() + i, 8);
     h = (h ^ w) * 0xFF51AFD7ED558CCDull;
   }
-  for (; i < v.size(); ++i) h = (h ^ static_cast<unsigned char>(v[i])) * 0xFF51AFD7ED558CCDull;
+  if (i < v.size() && v.size() >= 8) {  // the tail as one word, overlapping the last whole one
+    uint64_t w;
+    std::memcpy(&w, v.data() + v.size() - 8, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+  } else {
+    for (; i < v.size(); ++i) h = (h ^ static_cast<unsigned char>(v[i])) * 0xFF51AFD7ED558CCDull;
+  }
   Slot& s = slots[h >> 56];
   if (s.used && s.key == v) return s.m;
   s.m = BoxWords(v);
