@@ -364,12 +364,14 @@ void Collect(const Document& doc, Evidence* ev) {
       const Attribute& a = n->attrs[k];
       if (a.ns != AttrNamespace::kNone) continue;
       const Attribute** slot = nullptr;
+      // The length is known in each case: constant-size memcmp, inlined.
+      auto is = [&](const auto& lit) { return std::memcmp(a.name.data(), lit, sizeof lit - 1) == 0; };
       switch (a.name.size()) {
-        case 2: if (a.name == "id") slot = &id; break;
-        case 3: if (a.name == "rel") slot = &rel; break;
-        case 5: if (a.name == "class") slot = &cls; break;
-        case 7: if (a.name == "content") slot = &content; break;
-        case 8: slot = a.name == "itemprop" ? &itemprop : a.name == "property" ? &property : nullptr; break;
+        case 2: if (is("id")) slot = &id; break;
+        case 3: if (is("rel")) slot = &rel; break;
+        case 5: if (is("class")) slot = &cls; break;
+        case 7: if (is("content")) slot = &content; break;
+        case 8: slot = is("itemprop") ? &itemprop : is("property") ? &property : nullptr; break;
         default: break;
       }
       if (slot && !*slot) *slot = &a;
