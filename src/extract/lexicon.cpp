@@ -319,6 +319,12 @@ bool IsHidingClass(std::string_view name) {
       "screen-reader-only", "screenreader-only", "element-invisible", "is-hidden",
       "u-hidden",       "offscreen",     "hidden-visually",    "a11y-hidden",
   };
+  static constexpr uint64_t kLengths = [] {  // bit n: some name has n bytes
+    uint64_t m = 0;
+    for (auto h : kNames) m |= 1ull << h.size();
+    return m;
+  }();
+  if (name.size() >= 64 || !((kLengths >> name.size()) & 1)) return false;
   for (auto h : kNames)
     if (EqualsLower(name, h)) return true;
   return false;
@@ -327,6 +333,12 @@ bool IsHidingClass(std::string_view name) {
 bool IsNoPrintClass(std::string_view name) {
   static constexpr std::string_view kNames[] = {"noprint", "no-print", "d-print-none", "hidden-print",
                                                 "print-hidden", "print-none", "not-print"};
+  static constexpr uint64_t kLengths = [] {  // bit n: some name has n bytes
+    uint64_t m = 0;
+    for (auto h : kNames) m |= 1ull << h.size();
+    return m;
+  }();
+  if (name.size() >= 64 || !((kLengths >> name.size()) & 1)) return false;
   for (auto h : kNames)
     if (EqualsLower(name, h)) return true;
   return false;
