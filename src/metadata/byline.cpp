@@ -166,6 +166,7 @@ std::vector<std::string> SegmentNames(std::string seg, bool* labelled) {
   size_t best = std::string::npos, digit = FirstDigit(low);
   for (size_t i = 0; i < low.size(); i += CharLen(low[i])) {
     for (const Label& l : kLabels) {
+      if (l.text[0] != low[i]) continue;  // LabelEnd's first test, inlined
       if (l.inner == Label::kStartOnly && i > 0) continue;
       if (l.fit != Fit::kGlued && !WordStart(low, i)) continue;
       size_t e = LabelEnd(low, i, l);
@@ -363,6 +364,7 @@ std::vector<std::string> LabelledBylineAfter(const Node* headline, const Node* r
         size_t digit = FirstDigit(low);
         for (size_t i = 0; i < low.size() && low.size() <= 300 && !label; i += CharLen(low[i]))
           for (const Label& l : kLabels) {
+            if (l.text[0] != low[i]) continue;  // LabelEnd's first test, inlined
             if (i > 0 && (l.inner == Label::kStartOnly || (l.inner == Label::kInnerAfterDate && !(digit < i)))) continue;
             if ((l.fit != Fit::kGlued && !WordStart(low, i)) || LabelEnd(low, i, l) == std::string::npos) continue;
             // A bare Latin "by" opens sentences too ("By the end of …"): only one that a
