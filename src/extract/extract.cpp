@@ -295,7 +295,40 @@ void AppendCollapsed(std::string_view s, std::string* out, bool* pending) {
   bool pend = *pending;
   const char* p = s.data();
   const char* e = p + s.size();
+#if defined(__SSE2__)
+  const char* scalar_until = p;  // after a block the fast path refused, its bytes go one by one
+#endif
   while (p < e) {
+#if defined(__SSE2__)
+    // 16 bytes at once when they come out unchanged: no white space but
+    // single ASCII spaces between other bytes (a space at the end stays
+    // pending), no NBSP lead byte; the room reserved above covers the store.
+    if (p >= scalar_until && e - p >= 16) {
+      __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      __m128i other = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\t'))),
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\f'))),
+                       _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xC2)))));
+      unsigned sp = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))));
+      bool first_space_ok = !(sp & 1) || (!pend && w != begin);
+      if (_mm_movemask_epi8(other) == 0 && !(sp & (sp >> 1)) && first_space_ok) {
+        if (pend) {
+          if (w != begin) *w++ = ' ';
+          pend = false;
+        }
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(w), x);
+        if (sp & 0x8000) {
+          w += 15;
+          pend = true;
+        } else {
+          w += 16;
+        }
+        p += 16;
+        continue;
+      }
+      scalar_until = p + 16;
+    }
+#endif
     unsigned char c = static_cast<unsigned char>(*p);
     if (c <= ' ' || c == 0xC2) {
       if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
