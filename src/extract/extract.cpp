@@ -2,12 +2,17 @@
 // See include/matn/extract.h for the method; the "why" of each rule is next to it.
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "extract/internal.h"
 #include "extract/lexicon.h"
@@ -196,35 +201,98 @@ struct ByteClasses {
 };
 constexpr ByteClasses kByteClass;
 
+// The lead bytes of class 4 look at the bytes after them; everything else is a
+// sum over single bytes, so CountText takes 16 bytes at a time and fixes up
+// the (rare) class-4 bytes one by one.
+inline void CountLead(const unsigned char* p, size_t i, size_t n, TextStats* t) {
+  unsigned char c = p[i];
+  unsigned char d = i + 1 < n ? p[i + 1] : 0;
+  if (c == 0xC2) {
+    if (d == 0xA0) --t->chars;  // NBSP: counted as a lead byte below, not a character
+  } else if (c == 0xD8) {
+    if (d == 0x8C) ++t->commas;       // U+060C Arabic comma
+    else if (d == 0x9F) ++t->stops;   // U+061F Arabic question mark
+  } else if (c == 0xDB) {
+    if (d == 0x94) ++t->stops;        // U+06D4 Arabic full stop
+  } else if (c == 0xE3 && d == 0x80 && i + 2 < n) {
+    if (p[i + 2] == 0x81) ++t->commas;       // U+3001
+    else if (p[i + 2] == 0x82) ++t->stops;   // U+3002
+  } else if (c == 0xEF && d == 0xBC && i + 2 < n) {
+    if (p[i + 2] == 0x8C) ++t->commas;                          // U+FF0C
+    else if (p[i + 2] == 0x81 || p[i + 2] == 0x9F) ++t->stops;  // U+FF01, U+FF1F
+  }
+}
+
 TextStats CountText(std::string_view s) {
   TextStats t;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size();
-  for (size_t i = 0; i < n; ++i) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Byte counters (0 - mask per block) summed with SAD every 255 blocks.
+  const __m128i k20 = _mm_set1_epi8(0x20), kM65 = _mm_set1_epi8(-65), kZero = _mm_setzero_si128();
+  const __m128i kComma = _mm_set1_epi8(','), kDot = _mm_set1_epi8('.'), kBang = _mm_set1_epi8('!'),
+                kQuest = _mm_set1_epi8('?');
+  const __m128i kC2 = _mm_set1_epi8(static_cast<char>(0xC2)), kD8 = _mm_set1_epi8(static_cast<char>(0xD8)),
+                kDB = _mm_set1_epi8(static_cast<char>(0xDB)), kE3 = _mm_set1_epi8(static_cast<char>(0xE3)),
+                kEF = _mm_set1_epi8(static_cast<char>(0xEF));
+  uint64_t chars = 0, commas = 0, stops = 0;
+  auto sum = [&](__m128i v) {
+    __m128i s8 = _mm_sad_epu8(v, kZero);
+    return static_cast<uint64_t>(_mm_cvtsi128_si32(s8)) + static_cast<uint64_t>(_mm_extract_epi16(s8, 4));
+  };
+  while (i + 16 <= n) {
+    __m128i ac = kZero, am = kZero, as = kZero;
+    for (int k = 0; k < 255 && i + 16 <= n; ++k, i += 16) {
+      __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      // 0x21..0x7F, or a lead byte 0xC0..0xFF (signed -64..-1).
+      __m128i counted = _mm_or_si128(_mm_cmpgt_epi8(x, k20),
+                                     _mm_and_si128(_mm_cmpgt_epi8(x, kM65), _mm_cmplt_epi8(x, kZero)));
+      __m128i comma = _mm_cmpeq_epi8(x, kComma);
+      __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, kDot), _mm_cmpeq_epi8(x, kBang)),
+                                  _mm_cmpeq_epi8(x, kQuest));
+      ac = _mm_sub_epi8(ac, counted);
+      am = _mm_sub_epi8(am, comma);
+      as = _mm_sub_epi8(as, stop);
+      __m128i lead = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, kC2), _mm_cmpeq_epi8(x, kD8)),
+                                  _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, kDB), _mm_cmpeq_epi8(x, kE3)),
+                                               _mm_cmpeq_epi8(x, kEF)));
+      unsigned m = static_cast<unsigned>(_mm_movemask_epi8(lead));
+      while (m) {
+        CountLead(p, i + static_cast<size_t>(__builtin_ctz(m)), n, &t);
+        m &= m - 1;
+      }
+    }
+    chars += sum(ac);
+    commas += sum(am);
+    stops += sum(as);
+  }
+  t.chars += static_cast<uint32_t>(chars);
+  t.commas += static_cast<uint32_t>(commas);
+  t.stops += static_cast<uint32_t>(stops);
+#endif
+  // Then 8 bytes at once while they are ASCII without , . ! ? (SWAR): only
+  // bytes above ' ' count.
+  constexpr uint64_t k01 = 0x0101010101010101ULL, k80 = 0x8080808080808080ULL;
+  while (i + 8 <= n) {
+    uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    auto has = [x](unsigned char c) {
+      uint64_t y = x ^ (k01 * c);
+      return ((y - k01) & ~y & k80) != 0;
+    };
+    if ((x & k80) || has(',') || has('.') || has('!') || has('?')) break;
+    uint64_t above_space = (x + 0x5F5F5F5F5F5F5F5FULL) & k80;
+    t.chars += static_cast<uint32_t>(((above_space >> 7) * k01) >> 56);
+    i += 8;
+  }
+  for (; i < n; ++i) {
     switch (kByteClass.c[p[i]]) {
       case 0: break;
       case 1: ++t.chars; break;
       case 2: ++t.chars; ++t.commas; break;
       case 3: ++t.chars; ++t.stops; break;
-      default: {
-        unsigned char c = p[i];
-        unsigned char d = i + 1 < n ? p[i + 1] : 0;
-        if (c == 0xC2 && d == 0xA0) { ++i; break; }  // NBSP
-        ++t.chars;
-        if (c == 0xD8) {
-          if (d == 0x8C) ++t.commas;       // U+060C Arabic comma
-          else if (d == 0x9F) ++t.stops;   // U+061F Arabic question mark
-        } else if (c == 0xDB) {
-          if (d == 0x94) ++t.stops;        // U+06D4 Arabic full stop
-        } else if (c == 0xE3 && d == 0x80 && i + 2 < n) {
-          if (p[i + 2] == 0x81) ++t.commas;       // U+3001
-          else if (p[i + 2] == 0x82) ++t.stops;   // U+3002
-        } else if (c == 0xEF && d == 0xBC && i + 2 < n) {
-          if (p[i + 2] == 0x8C) ++t.commas;                          // U+FF0C
-          else if (p[i + 2] == 0x81 || p[i + 2] == 0x9F) ++t.stops;  // U+FF01, U+FF1F
-        }
-        break;
-      }
+      default: ++t.chars; CountLead(p, i, n, &t); break;
     }
   }
   return t;
@@ -233,34 +301,71 @@ TextStats CountText(std::string_view s) {
 // Appends `s` to *out collapsing runs of ASCII white space and NBSP into one
 // space; *pending carries a space across calls. Every other character is kept.
 void AppendCollapsed(std::string_view s, std::string* out, bool* pending) {
+  // Written in place into room for the worst case (one pending space plus s),
+  // then cut back: one pass, no append per word.
+  const size_t old = out->size();
+  out->resize(old + s.size() + 1);
+  char* const begin = out->data();
+  char* w = begin + old;
+  bool pend = *pending;
   const char* p = s.data();
   const char* e = p + s.size();
+#if defined(__SSE2__)
+  const char* scalar_until = p;  // after a block the fast path refused, its bytes go one by one
+#endif
   while (p < e) {
+#if defined(__SSE2__)
+    // 16 bytes at once when they come out unchanged: no white space but
+    // single ASCII spaces between other bytes (a space at the end stays
+    // pending), no NBSP lead byte; the room reserved above covers the store.
+    if (p >= scalar_until && e - p >= 16) {
+      __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      __m128i other = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\t'))),
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\f'))),
+                       _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xC2)))));
+      unsigned sp = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))));
+      bool first_space_ok = !(sp & 1) || (!pend && w != begin);
+      if (_mm_movemask_epi8(other) == 0 && !(sp & (sp >> 1)) && first_space_ok) {
+        if (pend) {
+          if (w != begin) *w++ = ' ';
+          pend = false;
+        }
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(w), x);
+        if (sp & 0x8000) {
+          w += 15;
+          pend = true;
+        } else {
+          w += 16;
+        }
+        p += 16;
+        continue;
+      }
+      scalar_until = p + 16;
+    }
+#endif
     unsigned char c = static_cast<unsigned char>(*p);
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-      *pending = true;
-      ++p;
-      continue;
+    if (c <= ' ' || c == 0xC2) {
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+        pend = true;
+        ++p;
+        continue;
+      }
+      if (c == 0xC2 && p + 1 < e && static_cast<unsigned char>(p[1]) == 0xA0) {
+        pend = true;
+        p += 2;
+        continue;
+      }
     }
-    if (c == 0xC2 && p + 1 < e && static_cast<unsigned char>(p[1]) == 0xA0) {
-      *pending = true;
-      p += 2;
-      continue;
+    if (pend) {
+      if (w != begin) *w++ = ' ';
+      pend = false;
     }
-    if (*pending) {
-      if (!out->empty()) out->push_back(' ');
-      *pending = false;
-    }
-    const char* q = p + 1;
-    while (q < e) {
-      unsigned char d = static_cast<unsigned char>(*q);
-      if (d == ' ' || d == '\n' || d == '\t' || d == '\r' || d == '\f') break;
-      if (d == 0xC2 && q + 1 < e && static_cast<unsigned char>(q[1]) == 0xA0) break;
-      ++q;
-    }
-    out->append(p, q);
-    p = q;
+    *w++ = static_cast<char>(c);
+    ++p;
   }
+  *pending = pend;
+  out->resize(static_cast<size_t>(w - begin));
 }
 
 // <pre> text: kept as written, CRs dropped.
@@ -404,6 +509,35 @@ void AddText(Ctx& c, const Node* n) {
   SatAdd(b.own_stops, ts.stops);
 }
 
+// SatAdd of the twelve counters n_p … n_para of `from` into `to`: they are
+// adjacent uint16_t fields, so SSE2's saturating 16-bit add does 8 + 4 at once.
+inline void SatAddCounts(Item& to, const Item& from) {
+#if defined(__SSE2__)
+  static_assert(offsetof(Item, n_para) - offsetof(Item, n_p) == 11 * sizeof(uint16_t), "counters must be adjacent");
+  char* d = reinterpret_cast<char*>(&to) + offsetof(Item, n_p);
+  const char* f = reinterpret_cast<const char*>(&from) + offsetof(Item, n_p);
+  __m128i a = _mm_adds_epu16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(d)),
+                             _mm_loadu_si128(reinterpret_cast<const __m128i*>(f)));
+  __m128i b = _mm_adds_epu16(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(d + 16)),
+                             _mm_loadl_epi64(reinterpret_cast<const __m128i*>(f + 16)));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(d), a);
+  _mm_storel_epi64(reinterpret_cast<__m128i*>(d + 16), b);
+#else
+  SatAdd(to.n_p, from.n_p);
+  SatAdd(to.n_img, from.n_img);
+  SatAdd(to.n_li, from.n_li);
+  SatAdd(to.n_input, from.n_input);
+  SatAdd(to.n_embed, from.n_embed);
+  SatAdd(to.n_a, from.n_a);
+  SatAdd(to.n_a_hash, from.n_a_hash);
+  SatAdd(to.n_table, from.n_table);
+  SatAdd(to.n_tr, from.n_tr);
+  SatAdd(to.n_td, from.n_td);
+  SatAdd(to.n_th, from.n_th);
+  SatAdd(to.n_para, from.n_para);
+#endif
+}
+
 // Pass 1: flatten the tree under `root`, dropping never-content subtrees, and
 // sum the statistics bottom-up.
 void Flatten(Ctx& c, const Node* root) {
@@ -463,18 +597,7 @@ done:
     p.link_chars += it.link_chars;
     p.heading_chars += it.heading_chars;
     p.commas += it.commas;
-    SatAdd(p.n_p, it.n_p);
-    SatAdd(p.n_img, it.n_img);
-    SatAdd(p.n_li, it.n_li);
-    SatAdd(p.n_input, it.n_input);
-    SatAdd(p.n_embed, it.n_embed);
-    SatAdd(p.n_a, it.n_a);
-    SatAdd(p.n_a_hash, it.n_a_hash);
-    SatAdd(p.n_table, it.n_table);
-    SatAdd(p.n_tr, it.n_tr);
-    SatAdd(p.n_td, it.n_td);
-    SatAdd(p.n_th, it.n_th);
-    SatAdd(p.n_para, it.n_para);
+    SatAddCounts(p, it);
   }
   // A class that says "sidebar" on the box holding most of the page's
   // paragraphs misnames the main column ("sidebar_content", "widget-area"

@@ -319,6 +319,12 @@ bool IsHidingClass(std::string_view name) {
       "screen-reader-only", "screenreader-only", "element-invisible", "is-hidden",
       "u-hidden",       "offscreen",     "hidden-visually",    "a11y-hidden",
   };
+  static constexpr uint64_t kLengths = [] {  // bit n: some name has n bytes
+    uint64_t m = 0;
+    for (auto h : kNames) m |= 1ull << h.size();
+    return m;
+  }();
+  if (name.size() >= 64 || !((kLengths >> name.size()) & 1)) return false;
   for (auto h : kNames)
     if (EqualsLower(name, h)) return true;
   return false;
@@ -327,6 +333,12 @@ bool IsHidingClass(std::string_view name) {
 bool IsNoPrintClass(std::string_view name) {
   static constexpr std::string_view kNames[] = {"noprint", "no-print", "d-print-none", "hidden-print",
                                                 "print-hidden", "print-none", "not-print"};
+  static constexpr uint64_t kLengths = [] {  // bit n: some name has n bytes
+    uint64_t m = 0;
+    for (auto h : kNames) m |= 1ull << h.size();
+    return m;
+  }();
+  if (name.size() >= 64 || !((kLengths >> name.size()) & 1)) return false;
   for (auto h : kNames)
     if (EqualsLower(name, h)) return true;
   return false;
@@ -347,8 +359,13 @@ void ClassifyName(std::string_view name, uint32_t* cats) {
   // before them; the element name says what it is.
   if (size_t mod = name.find("--"); mod != std::string_view::npos && mod > 0) name = name.substr(0, mod);
   // State/modifier names describe the page, not the element: "has-sidebar", "no-comments".
-  for (std::string_view p : {"has-", "no-", "with-", "without-", "show-", "is-", "js-", "hide-"})
-    if (StartsLower(name, p)) return;
+  switch (Lower(name[0])) {  // the first letters of these prefixes
+    case 'h': case 'n': case 'w': case 's': case 'i': case 'j':
+      for (std::string_view p : {"has-", "no-", "with-", "without-", "show-", "is-", "js-", "hide-"})
+        if (StartsLower(name, p)) return;
+      break;
+    default: break;
+  }
   char buf[32];
   size_t len = 0;
   uint32_t name_cats = 0;
@@ -384,6 +401,13 @@ void ClassifyList(std::string_view v, uint32_t* cats) {
   while (i < v.size()) {
     while (i < v.size() && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r' || v[i] == '\f')) ++i;
     size_t j = i;
+    // 8 bytes at once while none is <= ' ' (every separator is): SWAR "has a byte < 0x21".
+    while (j + 8 <= v.size()) {
+      uint64_t x;
+      std::memcpy(&x, v.data() + j, 8);
+      if ((x - 0x2121212121212121ULL) & ~x & 0x8080808080808080ULL) break;
+      j += 8;
+    }
     while (j < v.size() && !(v[j] == ' ' || v[j] == '\t' || v[j] == '\n' || v[j] == '\r' || v[j] == '\f')) ++j;
     if (j > i) *cats |= ClassifyNameCached(v.substr(i, j - i));
     i = j;
@@ -406,7 +430,13 @@ class ClassCache {
       std::memcpy(&w, v.data() + i, 8);
       h = (h ^ w) * 0xFF51AFD7ED558CCDull;
     }
-    for (; i < v.size(); ++i) h = (h ^ static_cast<unsigned char>(v[i])) * 0xFF51AFD7ED558CCDull;
+    if (i < v.size() && v.size() >= 8) {  // the tail as one word, overlapping the last whole one
+      uint64_t w;
+      std::memcpy(&w, v.data() + v.size() - 8, 8);
+      h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    } else {
+      for (; i < v.size(); ++i) h = (h ^ static_cast<unsigned char>(v[i])) * 0xFF51AFD7ED558CCDull;
+    }
     Slot& s = slots_[h >> 56];  // the top bits of a product are the well-mixed ones
     if (s.used && s.key == v) return s.cats;
     s.cats = compute(v);

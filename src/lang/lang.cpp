@@ -10,6 +10,10 @@
 #include <string_view>
 #include <unordered_map>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "matn/lang.h"
 #include "encoding/codepoint.h"
 
@@ -218,7 +222,25 @@ struct ScriptCounts {
 ScriptCounts CountScripts(std::string_view text) {
   ScriptCounts sc;
   sc.text = Prefix(text, kMaxScanBytes);
-  for (size_t i = 0; i < sc.text.size();) {
+  const size_t n = sc.text.size();
+  size_t scalar_until = 0;  // after a block with non-ASCII bytes, its 16 bytes go one by one
+  for (size_t i = 0; i < n;) {
+#if defined(__SSE2__)
+    // 16 ASCII bytes at once: letters are Latin, the rest kOther (ScriptOf).
+    if (i >= scalar_until && i + 16 <= n) {
+      __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(sc.text.data() + i));
+      if (_mm_movemask_epi8(x) == 0) {
+        __m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20));
+        __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)));
+        int k = __builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(letter)));
+        sc.scripts[kLatin] += k;
+        sc.scripts[kOther] += 16 - k;
+        i += 16;
+        continue;
+      }
+      scalar_until = i + 16;
+    }
+#endif
     char32_t c = NextCodePoint(sc.text, &i);
     Script s = ScriptOf(c);
     ++sc.scripts[s];

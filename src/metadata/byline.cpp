@@ -4,6 +4,7 @@
 #include "metadata/byline.h"
 
 #include <algorithm>
+#include <array>
 
 #include "matn/calendar.h"
 #include "metadata/util.h"
@@ -134,6 +135,16 @@ size_t SepLen(std::string_view s, size_t i) {
   return 0;
 }
 
+// True when some label starts with byte c: most positions of a text start none.
+bool MayStartLabel(char c) {
+  static constexpr auto kFirst = [] {
+    std::array<bool, 256> t{};
+    for (const Label& l : kLabels) t[static_cast<unsigned char>(l.text[0])] = true;
+    return t;
+  }();
+  return kFirst[static_cast<unsigned char>(c)];
+}
+
 bool WordStart(std::string_view s, size_t i) { return i == 0 || s[i - 1] == ' '; }
 
 // Where the label matched at `i` of `low` ends (label and its ':'), or npos.
@@ -165,7 +176,9 @@ std::vector<std::string> SegmentNames(std::string seg, bool* labelled) {
   // A label inside ("… 2021 by Jane Doe", "… 来源：示例网 作者：李明"): the names follow it.
   size_t best = std::string::npos, digit = FirstDigit(low);
   for (size_t i = 0; i < low.size(); i += CharLen(low[i])) {
+    if (!MayStartLabel(low[i])) continue;
     for (const Label& l : kLabels) {
+      if (l.text[0] != low[i]) continue;  // LabelEnd's first test, inlined
       if (l.inner == Label::kStartOnly && i > 0) continue;
       if (l.fit != Fit::kGlued && !WordStart(low, i)) continue;
       size_t e = LabelEnd(low, i, l);
@@ -362,7 +375,9 @@ std::vector<std::string> LabelledBylineAfter(const Node* headline, const Node* r
         bool label = false;
         size_t digit = FirstDigit(low);
         for (size_t i = 0; i < low.size() && low.size() <= 300 && !label; i += CharLen(low[i]))
+          if (MayStartLabel(low[i]))
           for (const Label& l : kLabels) {
+            if (l.text[0] != low[i]) continue;  // LabelEnd's first test, inlined
             if (i > 0 && (l.inner == Label::kStartOnly || (l.inner == Label::kInnerAfterDate && !(digit < i)))) continue;
             if ((l.fit != Fit::kGlued && !WordStart(low, i)) || LabelEnd(low, i, l) == std::string::npos) continue;
             // A bare Latin "by" opens sentences too ("By the end of …"): only one that a

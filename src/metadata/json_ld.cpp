@@ -130,6 +130,13 @@ class Reader {
     std::string out;
     while (pos_ < text_.size()) {
       char c = text_[pos_];
+      if (c != '\\' && c != q) {  // a run of plain characters: appended at once
+        size_t k = pos_ + 1;
+        while (k < text_.size() && text_[k] != '\\' && text_[k] != q) ++k;
+        out.append(text_.data() + pos_, k - pos_);
+        pos_ = k;
+        continue;
+      }
       if (c == '\\' && pos_ + 1 < text_.size()) {
         char e = text_[pos_ + 1];
         pos_ += 2;

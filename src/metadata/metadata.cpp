@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -93,10 +94,62 @@ unsigned FinishZone(unsigned z) {
 // the candidates of one page share most of their ancestors. The entry of a node
 // is the OR of OwnZone over the whole chain from it to the root and the
 // chain's length.
+// Node → (zone, chain length): open addressing on the pointer, no allocation
+// per entry; clear() is O(1) (entries of older rounds count as empty).
+class NodeZoneMap {
+ public:
+  struct Entry {
+    const Node* key = nullptr;
+    uint32_t round = 0;
+    std::pair<unsigned, uint32_t> value;
+  };
+  void clear() {
+    if (++round_ == 0) {  // wrapped: really empty every slot once
+      for (Entry& e : slots_) e.round = 0;
+      round_ = 1;
+    }
+    size_ = 0;
+  }
+  const std::pair<unsigned, uint32_t>* find(const Node* k) const {
+    if (slots_.empty()) return nullptr;
+    for (size_t i = Hash(k);; i = (i + 1) & (slots_.size() - 1)) {
+      const Entry& e = slots_[i];
+      if (e.round != round_) return nullptr;
+      if (e.key == k) return &e.value;
+    }
+  }
+  // `k` must not be in the map.
+  void insert(const Node* k, std::pair<unsigned, uint32_t> v) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    size_t i = Hash(k);
+    while (slots_[i].round == round_) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = {k, round_, v};
+    ++size_;
+  }
+
+ private:
+  size_t Hash(const Node* k) const {
+    return static_cast<size_t>((reinterpret_cast<uintptr_t>(k) >> 3) * 0x9E3779B97F4A7C15ull >> 32) &
+           (slots_.size() - 1);
+  }
+  void Grow() {
+    std::vector<Entry> old;
+    old.swap(slots_);
+    slots_.assign(old.empty() ? 256 : old.size() * 2, Entry{});
+    uint32_t r = round_;
+    size_ = 0;
+    for (const Entry& e : old)
+      if (e.round == r) insert(e.key, e.value);
+  }
+  std::vector<Entry> slots_;
+  uint32_t round_ = 1;
+  size_t size_ = 0;
+};
+
 struct ZoneMemo {
   uint64_t generation = 0;
   const std::unordered_set<const Node*>* headline = nullptr;
-  std::unordered_map<const Node*, std::pair<unsigned, uint32_t>> chain;
+  NodeZoneMap chain;
 };
 
 thread_local ZoneMemo zone_memo[2];  // [0]: no headline set, [1]: the dates' one
@@ -117,17 +170,16 @@ unsigned ZoneOf(const Node* n, const std::unordered_set<const Node*>* headline_a
   uint32_t len = 0;
   const Node* p = n;
   for (; p; p = p->parent) {
-    auto it = memo.chain.find(p);
-    if (it != memo.chain.end()) {
-      z = it->second.first;
-      len = it->second.second;
+    if (const std::pair<unsigned, uint32_t>* hit = memo.chain.find(p)) {
+      z = hit->first;
+      len = hit->second;
       break;
     }
     path.push_back(p);
   }
   for (size_t i = path.size(); i-- > 0;) {
     z |= OwnZone(path[i], headline_ancestors);
-    memo.chain.emplace(path[i], std::make_pair(z, ++len));
+    memo.chain.insert(path[i], std::make_pair(z, ++len));
   }
   if (len <= static_cast<uint32_t>(kMaxAncestorHops)) return FinishZone(z);
   // Deeper than the walk limit: only the nearest kMaxAncestorHops nodes count.
@@ -184,6 +236,65 @@ bool DateishSubstring(std::string_view s) {
     }
   }
   return false;
+}
+
+// What one class or id value says about its element: bits 0-10 a byline box,
+// 11-16 a date box (kBoxWords), bit 17 a date-ish substring.
+uint32_t BoxWords(std::string_view v) {
+  static const TokenSet kBoxWords({"byline", "author", "autor", "writer", "by", "creator", "author-name",
+                                   "authors", "byline-name", "article-author", "post-author",
+                                   "time", "meta", "data", "info", "details", "submitted"});
+  if (v.empty()) return 0;
+  thread_local std::string low;
+  low.resize(v.size());
+  size_t i = 0;
+  for (; i + 8 <= v.size(); i += 8) {  // ASCII A-Z get 0x20, 8 bytes at once (SWAR)
+    uint64_t x;
+    std::memcpy(&x, v.data() + i, 8);
+    uint64_t h = x & 0x7F7F7F7F7F7F7F7FULL;
+    uint64_t upper = (h + 0x3F3F3F3F3F3F3F3FULL) & ~(h + 0x2525252525252525ULL) & ~x & 0x8080808080808080ULL;
+    x |= upper >> 2;
+    std::memcpy(low.data() + i, &x, 8);
+  }
+  for (; i < v.size(); ++i) {
+    char c = v[i];
+    low[i] = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26u ? 0x20 : 0));
+  }
+  uint32_t m = kBoxWords.TokenMask(low);
+  if (DateishSubstring(low)) m |= 1u << 17;
+  return m;
+}
+
+// Pages repeat the same class value on hundreds of elements: BoxWords per
+// value, remembered per thread in a small direct-mapped cache.
+uint32_t BoxWordsCached(std::string_view v) {
+  if (v.size() > 200) return BoxWords(v);
+  struct Slot {
+    std::string key;
+    uint32_t m = 0;
+    bool used = false;
+  };
+  thread_local std::array<Slot, 256> slots;
+  uint64_t h = v.size() * 0x9E3779B97F4A7C15ull;
+  size_t i = 0;
+  for (; i + 8 <= v.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, v.data() + i, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+  }
+  if (i < v.size() && v.size() >= 8) {  // the tail as one word, overlapping the last whole one
+    uint64_t w;
+    std::memcpy(&w, v.data() + v.size() - 8, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+  } else {
+    for (; i < v.size(); ++i) h = (h ^ static_cast<unsigned char>(v[i])) * 0xFF51AFD7ED558CCDull;
+  }
+  Slot& s = slots[h >> 56];
+  if (s.used && s.key == v) return s.m;
+  s.m = BoxWords(v);
+  s.key.assign(v);
+  s.used = true;
+  return s.m;
 }
 
 void Collect(const Document& doc, Evidence* ev) {
@@ -253,12 +364,14 @@ void Collect(const Document& doc, Evidence* ev) {
       const Attribute& a = n->attrs[k];
       if (a.ns != AttrNamespace::kNone) continue;
       const Attribute** slot = nullptr;
+      // The length is known in each case: constant-size memcmp, inlined.
+      auto is = [&](const auto& lit) { return std::memcmp(a.name.data(), lit, sizeof lit - 1) == 0; };
       switch (a.name.size()) {
-        case 2: if (a.name == "id") slot = &id; break;
-        case 3: if (a.name == "rel") slot = &rel; break;
-        case 5: if (a.name == "class") slot = &cls; break;
-        case 7: if (a.name == "content") slot = &content; break;
-        case 8: slot = a.name == "itemprop" ? &itemprop : a.name == "property" ? &property : nullptr; break;
+        case 2: if (is("id")) slot = &id; break;
+        case 3: if (is("rel")) slot = &rel; break;
+        case 5: if (is("class")) slot = &cls; break;
+        case 7: if (is("content")) slot = &content; break;
+        case 8: slot = is("itemprop") ? &itemprop : is("property") ? &property : nullptr; break;
         default: break;
       }
       if (slot && !*slot) *slot = &a;
@@ -277,15 +390,11 @@ void Collect(const Document& doc, Evidence* ev) {
     }
     if (rel && n->Is(Tag::kA) && EqualsIgnoreCase(CollapseWhitespace(rel->value), "author"))
       record(&ev->rel_authors, n);
-    const std::string* ci = LowerClassAndId(cls ? cls->value : std::string_view(), id ? id->value : std::string_view());
-    if (!ci) continue;
-    // Words 0-10 mark a byline box, 11-16 a date box.
-    static const TokenSet kBoxWords({"byline", "author", "autor", "writer", "by", "creator", "author-name",
-                                     "authors", "byline-name", "article-author", "post-author",
-                                     "time", "meta", "data", "info", "details", "submitted"});
-    uint32_t m = kBoxWords.TokenMask(*ci);
+    // Tokens and substrings never span the class/id boundary, so the two
+    // values are read apart and a page's repeated class values only once.
+    uint32_t m = (cls ? BoxWordsCached(cls->value) : 0) | (id ? BoxWords(id->value) : 0);
     if (m & 0x7FFu) record(&ev->bylines, n);
-    if ((m >> 11) || DateishSubstring(*ci)) record(&ev->date_boxes, n);
+    if (m >> 11) record(&ev->date_boxes, n);
   }
 }
 
@@ -1228,8 +1337,9 @@ void AddUnique(std::vector<std::string>* out, std::string_view raw, bool split) 
   for (std::string& it : items) {
     if (it.empty() || it.size() > 100 || out->size() >= 50) continue;
     bool dup = false;
+    const std::string key = FoldKey(it);
     for (const std::string& o : *out)
-      if (FoldKey(o) == FoldKey(it)) dup = true;
+      if (FoldKey(o) == key) { dup = true; break; }
     if (!dup) out->push_back(std::move(it));
   }
 }

@@ -7,6 +7,10 @@
 #include <cstring>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace matn::metadata_internal {
 
 namespace {
@@ -48,27 +52,66 @@ bool IsSkipped(const Node* n) {
 }  // namespace
 
 std::string CollapseWhitespace(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+  // Written in place: the result is never longer than s.
+  std::string out(s.size(), '\0');
+  char* const begin = out.data();
+  char* w = begin;
   bool pending = false;
-  for (size_t i = 0; i < s.size();) {
-    size_t n = SpaceLen(s, i);
-    if (n) {
-      pending = !out.empty();
-      i += n;
+  const size_t n = s.size();
+  size_t i = 0;
+#if defined(__SSE2__)
+  size_t scalar_until = 0;  // after a block the fast path refused, its bytes go the slow way
+#endif
+  while (i < n) {
+#if defined(__SSE2__)
+    // 16 bytes at once when they come out unchanged: no byte <= ' ' but single
+    // ASCII spaces between other bytes (one at the end stays pending), and no
+    // lead byte of a Unicode space.
+    if (i >= scalar_until && n - i >= 16) {
+      __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(' ')), x);  // bytes <= ' '
+      __m128i sp = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
+      __m128i lead = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xC2))),
+                                  _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xE2))),
+                                               _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xE3)))));
+      unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(sp));
+      bool other = _mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(sp, low), lead)) != 0;
+      bool first_ok = !(spaces & 1) || (!pending && w != begin);
+      if (!other && !(spaces & (spaces >> 1)) && first_ok) {
+        if (pending) *w++ = ' ';
+        pending = false;
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(w), x);
+        if (spaces & 0x8000) {
+          w += 15;
+          pending = true;
+        } else {
+          w += 16;
+        }
+        i += 16;
+        continue;
+      }
+      scalar_until = i + 16;
+    }
+#endif
+    size_t k = SpaceLen(s, i);
+    if (k) {
+      pending = w != begin;
+      i += k;
       continue;
     }
     // Copy the run up to the next byte that may start a space.
     size_t b = i++;
-    while (i < s.size()) {
+    while (i < n) {
       unsigned char c = static_cast<unsigned char>(s[i]);
       if (c <= ' ' || c == 0xC2 || c == 0xE2 || c == 0xE3) break;
       ++i;
     }
-    if (pending) out.push_back(' ');
+    if (pending) *w++ = ' ';
     pending = false;
-    out.append(s.data() + b, i - b);
+    std::memcpy(w, s.data() + b, i - b);
+    w += i - b;
   }
+  out.resize(static_cast<size_t>(w - begin));
   return out;
 }
 
