@@ -28,6 +28,13 @@
 // through the state switch; `state` is still updated, so the machine can stop
 // and resume anywhere.
 //
+// Most tags never reach those states: in the data state, FastTag reads a
+// common tag (lowercase name, attributes whose values need at most reference
+// decoding) in one pass over local pointers, all or nothing; anything rarer
+// sends the tag, from its '<', through the state machine. The input always
+// ends in a NUL sentinel (copied when the caller cannot promise one), so the
+// byte loops need no bounds checks: the NUL stops them like any special byte.
+//
 // Character tokens are merged into maximal runs. Since Next() returns one
 // token at a time, a tag that ends a run is queued while the run is returned;
 // the tokenizer always stops right after a token's last byte, so state changes

@@ -60,7 +60,9 @@ struct Token {
 class Tokenizer {
  public:
   // nul_terminated: the byte just past the input is readable and is '\0' (as
-  // in a std::string), which lets some scans drop their bounds checks.
+  // in a std::string). The scans rely on that sentinel; without the promise
+  // the tokenizer works on its own copy of the input (PointsIntoInput() then
+  // refers to that copy, which lives as long as the Tokenizer).
   explicit Tokenizer(std::string_view utf8_input, bool nul_terminated = false);
   ~Tokenizer();
   Tokenizer(const Tokenizer&) = delete;
