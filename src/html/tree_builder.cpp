@@ -795,8 +795,13 @@ Status TreeBuilder::Run(const std::string_view* fragment_context) {
   // a fresh Tok per token.
   Tok t;
   while (!done_) {
-    const Elem* acn = AdjustedCurrentNode();
-    const bool foreign = acn && acn->node.ns != Namespace::kHtml;
+    // Outside fragment parsing the adjusted current node is the current node,
+    // whose namespace Save/Restore keep in top_foreign_.
+    bool foreign = top_foreign_;
+    if (__builtin_expect(context_ != nullptr, 0)) {
+      const Elem* acn = AdjustedCurrentNode();
+      foreign = acn && acn->node.ns != Namespace::kHtml;
+    }
     if (foreign != allow_cdata) {
       allow_cdata = !allow_cdata;
       tok_.SetAllowCdata(allow_cdata);

@@ -210,6 +210,7 @@ class TreeBuilder {
     int32_t& top = slot_top_[e->slot];
     s.slot_prev = top;
     top = idx;
+    top_foreign_ = e->node.ns != Namespace::kHtml;
     if (e->lists & kSpecialBit) special_.push_back(e);
   }
   void Restore(size_t i, Elem* e) {
@@ -220,6 +221,7 @@ class TreeBuilder {
     slot_top_[e->slot] = s.slot_prev;
     if (e->lists & kSpecialBit) special_.pop_back();
     e->stack_index = -1;
+    top_foreign_ = i > 0 && stack_[i - 1]->node.ns != Namespace::kHtml;
   }
   void PopUntil(Tag t);               // pops until an HTML element `t` has been popped
   void PopUntilOneOf(const Tag* tags, int n);
@@ -358,7 +360,8 @@ class TreeBuilder {
   std::vector<int32_t> slot_top_;
   struct alignas(16) Saved { int32_t tops[kNumLists]; int32_t slot_prev; };
   std::vector<Saved> saved_;
-  std::vector<Elem*> special_;  // open special elements in stack order (the furthest-block search)
+  std::vector<Elem*> special_;
+  bool top_foreign_ = false;  // the current node is not an HTML element (kept by Save/Restore)  // open special elements in stack order (the furthest-block search)
   struct SvHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
