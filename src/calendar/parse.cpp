@@ -960,8 +960,12 @@ std::string DateTime::ToIso() const {
 
 std::vector<DateMatch> FindDates(std::string_view text, const DateParseOptions& options) {
   using namespace cal;
-  std::vector<Token> t;
-  std::string arena;
+  // Called for many short texts in a row (metadata scans every text node with
+  // a digit): the buffers are kept per thread instead of allocated per call.
+  thread_local std::vector<Token> t;
+  thread_local std::string arena;
+  if (t.capacity() > 4096) std::vector<Token>().swap(t);  // a huge text once: not kept forever
+  if (arena.capacity() > 16384) std::string().swap(arena);
   Tokenize(text, &t, &arena);
   Matcher m(t, options, /*find_mode=*/true, text);
   std::vector<DateMatch> out;

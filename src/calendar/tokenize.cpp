@@ -12,18 +12,11 @@ inline char32_t Decode(std::string_view s, size_t i, size_t* len) { return utf8:
 
 enum class Cls { kSpace, kIgnorable, kDigit, kLetter, kJoiner, kApostrophe, kPunct, kIdeograph };
 
-Cls Classify(char32_t c, int* digit, DigitScript* script) {
-  if (c >= '0' && c <= '9') return *digit = c - '0', *script = DigitScript::kLatin, Cls::kDigit;
+Cls ClassifyWide(char32_t c, int* digit, DigitScript* script) {
   if (c >= 0x6F0 && c <= 0x6F9) return *digit = c - 0x6F0, *script = DigitScript::kPersian, Cls::kDigit;
   if (c >= 0x660 && c <= 0x669) return *digit = c - 0x660, *script = DigitScript::kArabicIndic, Cls::kDigit;
   if (c >= 0xFF10 && c <= 0xFF19) return *digit = c - 0xFF10, *script = DigitScript::kLatin, Cls::kDigit;  // full width
   if (IsUnspacedCjk(c)) return Cls::kIdeograph;
-  if (c < 0x80) {
-    if ((c | 32) >= 'a' && (c | 32) <= 'z') return Cls::kLetter;
-    if (c == ' ' || (c >= 9 && c <= 13)) return Cls::kSpace;
-    if (c == '\'') return Cls::kApostrophe;
-    return Cls::kPunct;
-  }
   switch (c) {
     case 0x200C: case 0x200D: return Cls::kJoiner;
     case 0x200E: case 0x200F: case 0x061C: case 0xFEFF: case 0xAD: return Cls::kIgnorable;
@@ -40,6 +33,16 @@ Cls Classify(char32_t c, int* digit, DigitScript* script) {
   if (u_isUWhiteSpace(c)) return Cls::kSpace;
   if (u_isalpha(c) || c == 0xBA || c == 0xAA || u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK)
     return Cls::kLetter;
+  return Cls::kPunct;
+}
+
+// Most text is ASCII: classified inline, the rest out of line.
+inline Cls Classify(char32_t c, int* digit, DigitScript* script) {
+  if (c >= 0x80) return ClassifyWide(c, digit, script);
+  if (c >= '0' && c <= '9') return *digit = c - '0', *script = DigitScript::kLatin, Cls::kDigit;
+  if ((c | 32) >= 'a' && (c | 32) <= 'z') return Cls::kLetter;
+  if (c == ' ' || (c >= 9 && c <= 13)) return Cls::kSpace;
+  if (c == '\'') return Cls::kApostrophe;
   return Cls::kPunct;
 }
 
@@ -66,7 +69,6 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::string* ar
   out.clear();
   arena->clear();
   out.reserve(text.size() / 3 + 4);
-  std::vector<std::pair<uint32_t, uint32_t>> spans;  // word → arena range, made views at the end
   bool space = false;
   size_t i = 0;
   while (i < text.size()) {
@@ -139,8 +141,9 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::string* ar
       t.end = word_end;
       size_t from = arena->size();
       AppendNormalized(text.substr(i, word_end - i), arena);
-      t.value = static_cast<int>(spans.size());
-      spans.emplace_back(static_cast<uint32_t>(from), static_cast<uint32_t>(arena->size() - from));
+      // The arena range, made a view at the end (the arena may still move).
+      t.punct = static_cast<char32_t>(from);
+      t.value = static_cast<int>(arena->size() - from);
       i = j;
     } else {
       t.kind = TokKind::kPunct;
@@ -152,8 +155,8 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens, std::string* ar
   }
   for (Token& t : out) {
     if (t.kind != TokKind::kWord) continue;
-    auto [from, len] = spans[t.value];
-    t.norm = std::string_view(*arena).substr(from, len);
+    t.norm = std::string_view(*arena).substr(t.punct, static_cast<size_t>(t.value));
+    t.punct = 0;
     t.value = 0;
   }
 }
