@@ -316,6 +316,16 @@ struct Hash {
 using Table = std::unordered_map<std::string, std::vector<Meaning>, Hash, std::equal_to<>>;
 size_t g_max_key = 0;
 
+// Most words looked up are not in the table: a 64 K-bit filter over length,
+// first two and last two bytes turns them away before hashing the whole word.
+uint64_t g_filter[1024];
+uint32_t FilterSlot(std::string_view s) {  // s not empty
+  auto b = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(s[i])); };
+  size_t n = s.size();
+  uint32_t x = b(0) | b(n > 1 ? 1 : 0) << 8 | b(n - 1) << 16 | b(n > 1 ? n - 2 : 0) << 24;
+  return ((x ^ static_cast<uint32_t>(n) * 0x27D4EB2Fu) * 0x9E3779B1u) >> 16;
+}
+
 const Table& GetTable() {
   static const Table* table = [] {
     auto* t = new Table;
@@ -348,6 +358,11 @@ const Table& GetTable() {
         for (const Meaning& e : v) dup |= e.kind == m.kind && e.a == m.a && e.b == m.b;
         if (!dup) v.push_back(m);
       }
+    }
+    for (const auto& [key, meanings] : *t) {
+      if (key.empty()) continue;
+      uint32_t h = FilterSlot(key);
+      g_filter[h >> 6] |= uint64_t{1} << (h & 63);
     }
     return t;
   }();
@@ -410,6 +425,8 @@ void AppendNormalized(std::string_view word, std::string* out) {
 Meanings Lookup(std::string_view normalized) {
   const Table& t = GetTable();
   if (normalized.size() > g_max_key || normalized.empty()) return {};
+  uint32_t h = FilterSlot(normalized);
+  if (!(g_filter[h >> 6] >> (h & 63) & 1)) return {};
   auto it = t.find(normalized);
   if (it == t.end()) return {};
   return {it->second.data(), it->second.size()};
