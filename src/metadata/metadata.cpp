@@ -1024,6 +1024,17 @@ std::optional<DateTime> FirstDateInPage(const Node* root, const DateContext& ctx
       auto at = [&](size_t k) { return k < raw.size() ? static_cast<unsigned char>(raw[k]) : 0; };
       bool digit = false;
       for (size_t i = 0; i < raw.size() && !digit; ++i) {
+        if (i + 8 <= raw.size()) {  // 8 plain ASCII bytes without a digit at once
+          constexpr uint64_t k01 = 0x0101010101010101, k7f = k01 * 0x7F, k80 = k01 * 0x80;
+          uint64_t x;
+          std::memcpy(&x, raw.data() + i, 8);
+          uint64_t lo = x & k7f;
+          uint64_t digits = (k01 * (127 + '9' + 1) - lo) & ~x & (lo + k01 * (127 - '0' + 1)) & k80;
+          if (!((x & k80) | digits)) {
+            i += 7;
+            continue;
+          }
+        }
         unsigned char c = at(i), d = at(i + 1);
         switch (c) {
           case 0xD9: digit = d >= 0xA0 && d <= 0xA9; break;                             // U+0660..0669
