@@ -75,7 +75,9 @@ Options:
   --unordered      write records as they finish, not in input order
   --quiet          no progress line and no final summary on stderr
   --stats          print documents, bytes, seconds and the share of time
-                   spent reading+decoding, parsing and extracting on stderr
+                   spent reading+decoding, parsing and extracting on stderr,
+                   with CPU seconds by worker role (reading, extracting,
+                   writing) and the time workers waited for each other
   --explain        print the extractor's decisions on stderr (debugging)
   -h, --help       this help
 
