@@ -169,5 +169,33 @@ TEST(FindDates, HostileInputNeverCrashes) {
   EXPECT_TRUE(FindDates(persian_months, {}).empty());
 }
 
+// Metadata's page scan skips text without a digit in any of the four digit sets
+// the tokenizer reads, because only relative phrases can be dated without one.
+// Both halves of that claim, so a new rule that breaks it fails here.
+TEST(FindDates, WithoutADigitOnlyRelativePhrases) {
+  const DateTime ref = Ref(2024, 7, 5, 12, 0);
+  for (std::string_view text :
+       {"yesterday at noon", "gestern", "دیروز", "منذ ساعتين", "hace dos días", "il y a une heure", "昨天",
+        "令和元年", "Friday, the fifth of July", "July fifth, two thousand twenty-four", "جمعه پانزدهم سرطان",
+        "الخامس من يوليو", "五月五日", "Mon, Jul"}) {
+    for (const DateMatch& m : Find(text, ref)) {
+      EXPECT_TRUE(m.relative) << text;
+    }
+    for (const DateMatch& m : Find(text)) {
+      EXPECT_TRUE(m.relative) << text;
+    }
+  }
+  auto y = Find("yesterday", ref);
+  ASSERT_EQ(y.size(), 1u);
+  EXPECT_EQ(y[0].value.ToIso().substr(0, 10), "2024-07-04");
+  // The same day in each digit set is found as a date.
+  for (std::string_view text : {"5.7.2024", "۱۵ سرطان ۱۴۰۳", "١٥ يوليو ٢٠٢٤", "２０２４年７月５日"}) {
+    auto f = Find(text);
+    ASSERT_EQ(f.size(), 1u) << text;
+    EXPECT_FALSE(f[0].relative) << text;
+    EXPECT_EQ(f[0].value.ToIso(), text == "١٥ يوليو ٢٠٢٤" ? "2024-07-15" : "2024-07-05") << text;
+  }
+}
+
 }  // namespace
 }  // namespace matn
