@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstdio>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -133,27 +134,32 @@ class Matcher {
   // tight '-', '.' or apostrophe). Returns the tokens consumed, 0 if none.
   int Word(size_t k, Kind kind, const Meaning** out = nullptr) const {
     if (k >= n_ || t_[k].kind != TokKind::kWord) return 0;
-    size_t ends[3], lens[3];
-    int cnt = 0;
-    key_.clear();
-    size_t j = k;
-    while (cnt < 3 && j < n_) {
-      if (cnt > 0 && t_[j].kind != TokKind::kWord) {
-        char32_t p = t_[j].kind == TokKind::kPunct ? t_[j].punct : 0;
-        if (!((p == '-' || p == '.' || p == '\'') && !t_[j].space_before && j + 1 < n_ &&
-              t_[j + 1].kind == TokKind::kWord))
-          break;
-        ++j;
+    // The matcher asks for several kinds at one position: the joined words and
+    // their meanings are kept for the last few positions.
+    Memo& e = memo_[k % std::size(memo_)];
+    if (e.k != k) {
+      e.k = k;
+      e.cnt = 0;
+      key_.clear();
+      size_t j = k;
+      while (e.cnt < 3 && j < n_) {
+        if (e.cnt > 0 && t_[j].kind != TokKind::kWord) {
+          char32_t p = t_[j].kind == TokKind::kPunct ? t_[j].punct : 0;
+          if (!((p == '-' || p == '.' || p == '\'') && !t_[j].space_before && j + 1 < n_ &&
+                t_[j + 1].kind == TokKind::kWord))
+            break;
+          ++j;
+        }
+        if (t_[j].kind != TokKind::kWord) break;
+        key_ += t_[j].norm;
+        e.ms[e.cnt] = Lookup(key_);
+        e.ends[e.cnt++] = ++j;
       }
-      if (t_[j].kind != TokKind::kWord) break;
-      key_ += t_[j].norm;
-      lens[cnt] = key_.size();
-      ends[cnt++] = ++j;
     }
-    for (int c = cnt; c-- > 0;) {
-      if (const Meaning* m = Lookup(std::string_view(key_).substr(0, lens[c])).Find(kind)) {
+    for (int c = e.cnt; c-- > 0;) {
+      if (const Meaning* m = e.ms[c].Find(kind)) {
         if (out) *out = m;
-        return static_cast<int>(ends[c] - k);
+        return static_cast<int>(e.ends[c] - k);
       }
     }
     return 0;
@@ -926,6 +932,13 @@ class Matcher {
   std::string reason_;
   size_t reason_at_ = 0;
   mutable std::string key_;
+  struct Memo {
+    size_t k = static_cast<size_t>(-1);
+    int cnt = 0;
+    size_t ends[3];
+    Meanings ms[3];
+  };
+  mutable Memo memo_[4];
 };
 
 bool CanStart(const Token& t) {
