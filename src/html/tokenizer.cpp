@@ -740,6 +740,20 @@ size_t Tokenizer::Impl::CharRef(const char* p, bool in_attr) {
     ref_len = EncodeUtf8(v, ref);
     return static_cast<size_t>(q - p);
   }
+  // "&amp;" and "&quot;" (URLs in attributes, quoted text) are most of the
+  // references on real pages: settled before the scan and hash below. A name
+  // ending in ';' is always the longest match. The byte compares stop at the
+  // NUL sentinel at the latest.
+  if (p[0] == 'a' && p[1] == 'm' && p[2] == 'p' && p[3] == ';') {
+    ref[0] = '&';
+    ref_len = 1;
+    return 4;
+  }
+  if (p[0] == 'q' && p[1] == 'u' && p[2] == 'o' && p[3] == 't' && p[4] == ';') {
+    ref[0] = '"';
+    ref_len = 1;
+    return 5;
+  }
   if (!IsAlnum(*p)) return 0;
   // Fast path: "name;" whole. A match ending at ';' is the longest possible
   // (no name has ';' inside), so an exact lookup settles the common case.
