@@ -811,7 +811,7 @@ Status TreeBuilder::Run(const std::string_view* fragment_context) {
     switch (raw.type) {
       case TokenType::kStartTag: case TokenType::kEndTag:
         t.name = raw.name;
-        t.tag = EndTagClosesCurrent(raw) ? stack_.back()->node.tag : LookupTag(raw.name);
+        t.tag = EndTagClosesCurrent(raw) ? stack_.back()->node.tag : tag_lookup::Lookup(raw.name);
         t.attrs = raw.attrs;
         t.num_attrs = raw.num_attrs;
         t.self_closing = raw.self_closing;

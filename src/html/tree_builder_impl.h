@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "html/document_impl.h"
+#include "html/tag_lookup.h"
 #include "html/tokenizer.h"
 #include "matn/html.h"
 
@@ -113,12 +114,15 @@ class TreeBuilder {
   bool UseForeignRulesSlow(const Tok& t) const;
 
   // An end tag naming the current (known HTML) element, the common case: its
-  // tag id is the element's, without the hash lookup.
+  // tag id is the element's, without the hash lookup. Known names are 1..16
+  // bytes, which two overlapping word loads compare whole (no memcmp call).
   bool EndTagClosesCurrent(const Token& raw) const {
     if (raw.type != TokenType::kEndTag || stack_.empty()) return false;
     const Node& c = stack_.back()->node;
-    return c.ns == Namespace::kHtml && c.tag != Tag::kUnknown && c.name.size() == raw.name.size() &&
-           std::memcmp(c.name.data(), raw.name.data(), raw.name.size()) == 0;
+    const size_t n = raw.name.size();
+    if (c.ns != Namespace::kHtml || c.tag == Tag::kUnknown || c.name.size() != n || n == 0 || n > 16) return false;
+    const tag_lookup::Key a = tag_lookup::LoadKey(c.name.data(), n), b = tag_lookup::LoadKey(raw.name.data(), n);
+    return a.lo == b.lo && a.hi == b.hi;
   }
   Elem* CurrentNode() const { return stack_.empty() ? nullptr : stack_.back(); }
   Elem* AdjustedCurrentNode() const {
