@@ -7,6 +7,7 @@
 // words sites use in their templates). No whole class name of any one site is
 // listed: only words.
 #include "extract/lexicon.h"
+#include "html/value_memo.h"
 
 #include <algorithm>
 #include <array>
@@ -414,45 +415,9 @@ void ClassifyList(std::string_view v, uint32_t* cats) {
   }
 }
 
-// Pages repeat the same class attribute on hundreds of elements ("menu-item
-// menu-item-type-post_type …"), and the same class names across attributes:
-// their categories are remembered per thread in small direct-mapped caches
-// (keys are copied, so they outlive the page).
-class ClassCache {
- public:
-  template <typename F>
-  uint32_t Get(std::string_view v, F compute) {
-    if (v.size() > 200) return compute(v);
-    uint64_t h = v.size() * 0x9E3779B97F4A7C15ull;
-    size_t i = 0;
-    for (; i + 8 <= v.size(); i += 8) {
-      uint64_t w;
-      std::memcpy(&w, v.data() + i, 8);
-      h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-    }
-    if (i < v.size() && v.size() >= 8) {  // the tail as one word, overlapping the last whole one
-      uint64_t w;
-      std::memcpy(&w, v.data() + v.size() - 8, 8);
-      h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-    } else {
-      for (; i < v.size(); ++i) h = (h ^ static_cast<unsigned char>(v[i])) * 0xFF51AFD7ED558CCDull;
-    }
-    Slot& s = slots_[h >> 56];  // the top bits of a product are the well-mixed ones
-    if (s.used && s.key == v) return s.cats;
-    s.cats = compute(v);
-    s.key.assign(v);
-    s.used = true;
-    return s.cats;
-  }
-
- private:
-  struct Slot {
-    std::string key;
-    uint32_t cats = 0;
-    bool used = false;
-  };
-  std::array<Slot, 256> slots_;
-};
+// Class attributes and class names repeat across a page's elements: their
+// categories are remembered per thread (html/value_memo.h).
+using ClassCache = html::ValueMemo;
 
 uint32_t ClassifyNameCached(std::string_view name) {
   thread_local ClassCache cache;

@@ -15,6 +15,7 @@
 #include "metadata/dates.h"
 #include "metadata/json_ld.h"
 #include "metadata/util.h"
+#include "html/value_memo.h"
 
 namespace matn {
 
@@ -268,33 +269,8 @@ uint32_t BoxWords(std::string_view v) {
 // Pages repeat the same class value on hundreds of elements: BoxWords per
 // value, remembered per thread in a small direct-mapped cache.
 uint32_t BoxWordsCached(std::string_view v) {
-  if (v.size() > 200) return BoxWords(v);
-  struct Slot {
-    std::string key;
-    uint32_t m = 0;
-    bool used = false;
-  };
-  thread_local std::array<Slot, 256> slots;
-  uint64_t h = v.size() * 0x9E3779B97F4A7C15ull;
-  size_t i = 0;
-  for (; i + 8 <= v.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, v.data() + i, 8);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-  }
-  if (i < v.size() && v.size() >= 8) {  // the tail as one word, overlapping the last whole one
-    uint64_t w;
-    std::memcpy(&w, v.data() + v.size() - 8, 8);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-  } else {
-    for (; i < v.size(); ++i) h = (h ^ static_cast<unsigned char>(v[i])) * 0xFF51AFD7ED558CCDull;
-  }
-  Slot& s = slots[h >> 56];
-  if (s.used && s.key == v) return s.m;
-  s.m = BoxWords(v);
-  s.key.assign(v);
-  s.used = true;
-  return s.m;
+  thread_local html::ValueMemo memo;
+  return memo.Get(v, BoxWords);
 }
 
 void Collect(const Document& doc, Evidence* ev) {
