@@ -272,14 +272,16 @@ void DropTrailingSiteNotes(std::vector<Block>* blocks) {
   // the ads the template puts where it would load) follows, not the article.
   size_t total = TextBlocksChars(b, 0, b.size()), seen = 0;
   for (size_t k = 0; k < b.size(); ++k) {
-    // So does a "Related" / "Mehr zum Thema" label: teasers follow it.
-    bool cut = b[k].kind == BlockKind::kHeading && IsCommentsHeading(b[k].text);
-    cut = cut || (b[k].kind != BlockKind::kImage && IsRelatedLabel(b[k].text));
-    // And a paywall's pitch: the offer and the perks below it are not the article.
-    cut = cut || (b[k].kind != BlockKind::kImage && IsPaywallNote(b[k].text));
-    if (k > 0 && seen * 2 > total && cut) {
-      b.resize(k);
-      break;
+    if (k > 0 && seen * 2 > total) {
+      // So does a "Related" / "Mehr zum Thema" label: teasers follow it.
+      bool cut = b[k].kind == BlockKind::kHeading && IsCommentsHeading(b[k].text);
+      cut = cut || (b[k].kind != BlockKind::kImage && IsRelatedLabel(b[k].text));
+      // And a paywall's pitch: the offer and the perks below it are not the article.
+      cut = cut || (b[k].kind != BlockKind::kImage && IsPaywallNote(b[k].text));
+      if (cut) {
+        b.resize(k);
+        break;
+      }
     }
     if (b[k].kind != BlockKind::kImage) seen += b[k].text.size();
   }
