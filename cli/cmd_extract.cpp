@@ -36,8 +36,9 @@ Extracts the main content (the article without menus, widgets, share bars,
 related links, footers and cookie notices) and the metadata of web pages.
 
 INPUT is an HTML file (.html, .htm; gzip-compressed files, e.g. .html.gz,
-are read transparently), a WARC file (.warc, .warc.gz, .warc.zst; recognised
-by content: one record per HTML response/resource record), a directory (all
+are read transparently), a WARC file (.warc, .warc.gz, .warc.zst, or any
+file not named as a page whose content starts like a WARC: one record per
+HTML response/resource record), a directory (all
 .html/.htm/.xhtml/.shtml/.gz/.warc/.zst files below it, recursively, in sorted
 order), or "-" for stdin. Without INPUT, stdin is read.
 

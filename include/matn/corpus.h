@@ -91,9 +91,10 @@ Status RunCorpus(const std::vector<std::string>& inputs, const CorpusOptions& op
 // records, so no page vanishes silently.
 bool DamagedRecordMayBePage(const WarcRecord& record);
 
-// True when the file is named like a WARC (.warc, .warc.gz, .warc.zst) or its
-// first bytes (decompressed if gzip/zstd) hold a WARC record line ("WARC/1.").
-// Reads at most a few KB.
+// True when the file is named like a WARC (.warc, .warc.gz, .warc.zst,
+// .arc.gz), false when it is named like a page (.html, .htm, .xhtml, .shtml,
+// each maybe .gz); otherwise true when its first bytes (decompressed if
+// gzip/zstd) hold a WARC record line ("WARC/1."). Reads at most a few KB.
 bool LooksLikeWarcFile(const std::string& path);
 
 }  // namespace matn

@@ -186,6 +186,18 @@ TEST(Runner, WarcFilesAreRecognisedByContentAndName) {
   EXPECT_TRUE(LooksLikeWarcFile(Warc("basic.warc.zst")));
   EXPECT_TRUE(LooksLikeWarcFile(Warc("garbage.warc")));
   EXPECT_FALSE(LooksLikeWarcFile(std::string(MATN_TEST_DATA) + "/encoding/fa-windows-1256.html"));
+
+  // Without a telling name the content decides; a page's name is taken at its word.
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("matn-warc-sniff-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  fs::copy_file(Warc("basic.warc.gz"), dir / "crawl-00001", fs::copy_options::overwrite_existing);
+  fs::copy_file(Warc("basic.warc"), dir / "capture.bin", fs::copy_options::overwrite_existing);
+  fs::copy_file(Warc("basic.warc"), dir / "page.html", fs::copy_options::overwrite_existing);
+  EXPECT_TRUE(LooksLikeWarcFile((dir / "crawl-00001").string()));
+  EXPECT_TRUE(LooksLikeWarcFile((dir / "capture.bin").string()));
+  EXPECT_FALSE(LooksLikeWarcFile((dir / "page.html").string()));
+  fs::remove_all(dir);
 }
 
 }  // namespace
