@@ -16,6 +16,7 @@
 
 #include "matn/lang.h"
 #include "encoding/codepoint.h"
+#include "lang/function_words.h"
 
 namespace CLD2 {
 const char* LanguageCode(Language lang);  // lang_script.h, not in the public header
@@ -352,6 +353,13 @@ Family FamilyOf(std::string_view code) {
   return it == kFamilies.end() ? kFamilyLatin : it->second;
 }
 
+// A declaration confirmed by its function words (lang/function_words.h) needs
+// no CLD2. Latin-script text only: the lists are for Latin-script languages.
+bool ConfirmedByFunctionWords(const ScriptCounts& sc, std::string_view declared) {
+  if (sc.scripts[kLatin] * 10 < sc.letters * 9) return false;
+  return lang::FunctionWordsConfirm(declared, Prefix(sc.text, kCld2ConfirmBytes));
+}
+
 }  // namespace
 
 LanguageGuess ResolveLanguage(std::string_view declared_raw, std::string_view text) {
@@ -361,7 +369,9 @@ LanguageGuess ResolveLanguage(std::string_view declared_raw, std::string_view te
   LanguageGuess kept{declared, 1.0, true};
   LanguageGuess detected;
   if (sc.letters < 3 || !DetectArabicScript(sc, &detected)) {
-    // Most declarations are right: a short look by CLD2 that agrees settles it.
+    // Most declarations are right: their function words, or else a short look
+    // by CLD2 that agrees, settle it.
+    if (ConfirmedByFunctionWords(sc, declared)) return kept;
     if (sc.text.size() > kCld2ConfirmBytes && Detect(sc, kCld2ConfirmBytes).code == declared) return kept;
     detected = Detect(sc, kCld2Bytes);
   }
