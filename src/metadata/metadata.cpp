@@ -592,7 +592,15 @@ std::vector<std::string> SplitTitle(std::string_view t, bool colon, bool cjk_joi
   size_t i = 0, start = 0;
   while (i < t.size() && out.size() < 16) {
     size_t len = 0;
-    if (t[i] == ' ' || t[i] == '|' || t[i] == ':')  // the first bytes of kSeps
+    // The first bytes of kSeps; after a space, the second bytes (most spaces precede a word).
+    static constexpr auto kAfterSpace = [] {
+      std::array<bool, 256> a{};
+      for (std::string_view s : kSeps)
+        if (s[0] == ' ') a[static_cast<unsigned char>(s[1])] = true;
+      return a;
+    }();
+    if (t[i] == '|' || t[i] == ':' ||
+        (t[i] == ' ' && i + 1 < t.size() && kAfterSpace[static_cast<unsigned char>(t[i + 1])]))
       for (std::string_view s : kSeps)
         if ((colon || s != ": ") && t.substr(i, s.size()) == s) { len = s.size(); break; }
     // Chinese titles join their parts with '_' or a full-width bar, without spaces
@@ -767,55 +775,59 @@ TitleChoice ChooseTitle(const Evidence& ev, const LdFacts& ld, const SiteNames& 
   // A run shorter than another piece ("Blog Name: Post title") confirms only an
   // h1 outside the page chrome: in a header it is the site's logo.
   std::vector<std::string> runs, weak_runs;
+  std::vector<std::string_view> added;  // the lists are only asked what they contain: one add per text
   auto add = [&](std::string_view s) {
-    if (s.empty()) return;
+    if (s.empty() || std::find(added.begin(), added.end(), s) != added.end()) return;
+    added.push_back(s);
     full.push_back(FoldKey(s));
     full.push_back(FoldKey(StripSiteName(s, site)));
     std::vector<std::string> p = SplitTitleFor(s, true, site);
     std::vector<size_t> words;
-    for (const std::string& x : p) words.push_back(WordCount(x));
+    std::vector<std::string> keys;  // FoldKey of a run is its pieces' keys joined by a space
+    for (const std::string& x : p) words.push_back(WordCount(x)), keys.push_back(FoldKey(x));
     for (size_t i = 0; i < p.size(); ++i) {
       std::string run;
       size_t run_words = 0;
       for (size_t j = i; j < p.size(); ++j) {
-        run += (j > i ? " " : "") + p[j];
+        if (!run.empty() && !keys[j].empty()) run += ' ';
+        run += keys[j];
         run_words += words[j];
         size_t rest = 0;
         for (size_t k = 0; k < p.size(); ++k)
           if (k < i || k > j) rest = std::max(rest, words[k]);
         if (i == j && site.Matches(p[j])) continue;
-        (run_words >= rest ? runs : weak_runs).push_back(FoldKey(run));
+        (run_words >= rest ? runs : weak_runs).push_back(run);
       }
     }
   };
   for (std::string_view s : metas) add(s);
   add(ev.title_tag);
-  auto in = [](const std::vector<std::string>& v, std::string_view text) {
-    std::string k = FoldKey(text);
-    return !k.empty() && std::find(v.begin(), v.end(), k) != v.end();
+  auto in = [](const std::vector<std::string>& v, const std::string& key) {
+    return !key.empty() && std::find(v.begin(), v.end(), key) != v.end();
   };
 
   // 1. A headline the page shows that its metadata confirms: whole h1s before
   // their parts, whole titles before runs.
   struct Heading {
     const Node* node;
-    std::string text;
-    std::vector<std::string> parts;
+    std::string text, key;
+    std::vector<std::string> parts, part_keys;
   };
   std::vector<Heading> heads;
   for (const Located& h : ev.h1s) {
     if (heads.size() >= 12) break;
     std::string text = NodeText(h.node, 2000);
     if (GenericHeading(text) || (site.Matches(text) && WordCount(text) <= 4)) continue;
-    std::vector<std::string> parts;
+    std::vector<std::string> parts, part_keys;
     for (std::string& part : HeadingParts(h.node))
-      if (WordCount(part) >= 2 && !site.Matches(part)) parts.push_back(std::move(part));
-    heads.push_back({h.node, std::move(text), std::move(parts)});
+      if (WordCount(part) >= 2 && !site.Matches(part)) part_keys.push_back(FoldKey(part)), parts.push_back(std::move(part));
+    std::string key = FoldKey(text);
+    heads.push_back({h.node, std::move(text), std::move(key), std::move(parts), std::move(part_keys)});
   }
   for (const std::vector<std::string>* refs : {&full, &runs, &weak_runs}) {
     bool weak = refs == &weak_runs;
     for (const Heading& h : heads) {
-      if (!in(*refs, h.text) || (weak && (ZoneOf(h.node, nullptr) & kInChrome))) continue;
+      if (!in(*refs, h.key) || (weak && (ZoneOf(h.node, nullptr) & kInChrome))) continue;
       // "<h1><span>Kicker</span> <span>Headline</span></h1>" with a title
       // "Kicker: Headline": the metadata splits where the markup does, and
       // the longer part (the later one on a tie) is the headline.
@@ -823,15 +835,17 @@ TitleChoice ChooseTitle(const Evidence& ev, const LdFacts& ld, const SiteNames& 
       // "Frauen im THW: Vergangenheit …" as the metadata writes it too: the
       // colon belongs to the title, it does not follow a separate kicker.
       bool one_title = refs == &full && ColonJoined(h.text);
-      for (const std::string& part : h.parts)
-        if (!one_title)
-        if ((in(runs, part) || in(weak_runs, part)) && (!best || part.size() >= best->size())) best = &part;
+      for (size_t k = 0; k < h.parts.size() && !one_title; ++k) {
+        const std::string& part = h.parts[k];
+        if ((in(runs, h.part_keys[k]) || in(weak_runs, h.part_keys[k])) && (!best || part.size() >= best->size()))
+          best = &part;
+      }
       if (best) return {*best, h.node};
       return {refs == &full ? StripSiteName(h.text, site) : h.text, h.node};
     }
     for (const Heading& h : heads)
-      for (const std::string& part : h.parts)
-        if (in(*refs, part) && !(weak && (ZoneOf(h.node, nullptr) & kInChrome))) return {part, h.node};
+      for (size_t k = 0; k < h.parts.size(); ++k)
+        if (in(*refs, h.part_keys[k]) && !(weak && (ZoneOf(h.node, nullptr) & kInChrome))) return {h.parts[k], h.node};
   }
   // 2. The metadata's own headline.
   for (std::string_view s : metas) {
@@ -1321,7 +1335,8 @@ std::string LangFrom(const Evidence& ev, const LdFacts& ld) {
   return ld.lang;
 }
 
-void AddUnique(std::vector<std::string>* out, std::string_view raw, bool split) {
+// `keys` holds FoldKey of each entry of *out, so that a long list is not folded again per item.
+void AddUnique(std::vector<std::string>* out, std::vector<std::string>* keys, std::string_view raw, bool split) {
   std::vector<std::string> items;
   if (split) {
     std::string s(raw);
@@ -1337,11 +1352,10 @@ void AddUnique(std::vector<std::string>* out, std::string_view raw, bool split) 
   }
   for (std::string& it : items) {
     if (it.empty() || it.size() > 100 || out->size() >= 50) continue;
-    bool dup = false;
-    const std::string key = FoldKey(it);
-    for (const std::string& o : *out)
-      if (FoldKey(o) == key) { dup = true; break; }
-    if (!dup) out->push_back(std::move(it));
+    std::string key = FoldKey(it);
+    if (std::find(keys->begin(), keys->end(), key) != keys->end()) continue;
+    out->push_back(std::move(it));
+    keys->push_back(std::move(key));
   }
 }
 
@@ -1441,13 +1455,14 @@ Metadata ExtractMetadata(const Document& doc, const MetadataOptions& options) {
   if (image.empty()) image = ev.image_src;
   md.image = image.empty() ? "" : ResolveUrl(!base.empty() ? base : md.url, image);
 
-  for (std::string_view t : MetaValues(ev, "article:tag")) AddUnique(&md.tags, t, false);
-  for (const std::string& t : ld.keywords) AddUnique(&md.tags, t, false);
+  std::vector<std::string> tag_keys, category_keys;
+  for (std::string_view t : MetaValues(ev, "article:tag")) AddUnique(&md.tags, &tag_keys, t, false);
+  for (const std::string& t : ld.keywords) AddUnique(&md.tags, &tag_keys, t, false);
   for (std::string_view k : {"news_keywords", "keywords", "parsely-tags"})
-    for (std::string_view t : MetaValues(ev, k)) AddUnique(&md.tags, t, true);
-  for (std::string_view t : MetaValues(ev, "article:section")) AddUnique(&md.categories, t, false);
-  for (const std::string& t : ld.sections) AddUnique(&md.categories, t, false);
-  for (std::string_view t : MetaValues(ev, "parsely-section")) AddUnique(&md.categories, t, false);
+    for (std::string_view t : MetaValues(ev, k)) AddUnique(&md.tags, &tag_keys, t, true);
+  for (std::string_view t : MetaValues(ev, "article:section")) AddUnique(&md.categories, &category_keys, t, false);
+  for (const std::string& t : ld.sections) AddUnique(&md.categories, &category_keys, t, false);
+  for (std::string_view t : MetaValues(ev, "parsely-section")) AddUnique(&md.categories, &category_keys, t, false);
 
   md.lang = lang;
   md.json_ld_article_body = ld.body;
