@@ -230,34 +230,52 @@ constexpr Entry kWords[] = {
 // Exact words in an open-addressing hash table (most tokens are not in the
 // lexicon, and a miss ends at the first empty slot); the few prefix words per
 // first letter, longest first, since a token takes its longest prefix word.
-constexpr size_t kSlots = 1024;  // power of two, > 4x the words: short probe runs
+// A token (at most 24 letters) is held as three zero-padded 8-byte words, so
+// hashing and comparing it are a few word operations, not a loop per byte.
+constexpr int kSlotBits = 10;
+constexpr size_t kSlots = size_t{1} << kSlotBits;  // > 4x the words: short probe runs
 
-inline uint32_t HashWord(const char* p, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(p[i])) * 16777619u;
-  return h;
+struct Token {
+  uint64_t w[3];
+  uint32_t len;
+};
+
+inline uint32_t HashToken(const Token& t) {
+  uint64_t h = t.w[0] * 0x9E3779B97F4A7C15ull + t.w[1] * 0xC2B2AE3D27D4EB4Full +
+               t.w[2] * 0x165667B19E3779F9ull + t.len;
+  return static_cast<uint32_t>(h >> (64 - kSlotBits));
+}
+
+Token MakeToken(std::string_view word) {
+  Token t{{0, 0, 0}, static_cast<uint32_t>(word.size())};
+  std::memcpy(t.w, word.data(), word.size() < 24 ? word.size() : 24);
+  return t;
 }
 
 struct Table {
   struct Slot {
-    const char* word = nullptr;
-    uint32_t len = 0;
+    uint64_t w[3] = {0, 0, 0};
+    uint32_t len = 0;  // 0: empty
     uint32_t cats = 0;
   };
   Slot slots[kSlots];
-  // Prefix words by first letter ('a'..'z'), longest first.
+  // Prefix words by first letter ('a'..'z'), longest first, as two words
+  // and masks (no prefix word is longer than 16 letters).
   struct Prefix {
-    std::string_view word;
+    uint64_t w[2];
+    uint64_t mask[2];
+    uint32_t len;
     uint32_t cats;
   };
   std::array<std::array<Prefix, 8>, 26> prefixes{};
   std::array<uint8_t, 26> num_prefixes{};
   Table() {
     for (const Entry& e : kWords) {
-      size_t n = std::strlen(e.word);
-      for (uint32_t h = HashWord(e.word, n) & (kSlots - 1);; h = (h + 1) & (kSlots - 1)) {
-        if (!slots[h].word) {
-          slots[h] = Slot{e.word, static_cast<uint32_t>(n), e.cats};
+      const std::string_view word(e.word);
+      const Token t = MakeToken(word);
+      for (uint32_t h = HashToken(t);; h = (h + 1) & (kSlots - 1)) {
+        if (!slots[h].len) {
+          slots[h] = Slot{{t.w[0], t.w[1], t.w[2]}, t.len, e.cats};
           break;
         }
       }
@@ -265,9 +283,10 @@ struct Table {
         int l = e.word[0] - 'a';
         auto& list = prefixes[l];
         uint8_t& k = num_prefixes[l];
-        list[k++] = Prefix{std::string_view(e.word, n), e.cats};
-        std::sort(list.begin(), list.begin() + k,
-                  [](const Prefix& a, const Prefix& b) { return a.word.size() > b.word.size(); });
+        Prefix p{{t.w[0], t.w[1]}, {0, 0}, t.len, e.cats};
+        for (size_t i = 0; i < word.size(); ++i) p.mask[i / 8] |= uint64_t{0xFF} << (8 * (i % 8));
+        list[k++] = p;
+        std::sort(list.begin(), list.begin() + k, [](const Prefix& a, const Prefix& b) { return a.len > b.len; });
       }
     }
   }
@@ -278,27 +297,37 @@ const Table& GetTable() {
   return t;
 }
 
-// `tok` is lowercase ASCII letters (ClassifyName's tokens).
-uint32_t LookupToken(std::string_view tok) {
-  if (tok.size() < 2 || tok.size() > 24) return 0;
-  const Table& t = GetTable();
-  for (uint32_t h = HashWord(tok.data(), tok.size()) & (kSlots - 1);; h = (h + 1) & (kSlots - 1)) {
+// `tok` is lowercase ASCII letters (ClassifyName's tokens), zero-padded.
+inline uint32_t LookupToken(const Table& t, const Token& tok) {
+  if (tok.len < 2 || tok.len > 24) return 0;
+  for (uint32_t h = HashToken(tok);; h = (h + 1) & (kSlots - 1)) {
     const Table::Slot& s = t.slots[h];
-    if (!s.word) break;
-    if (s.len == tok.size() && std::memcmp(s.word, tok.data(), tok.size()) == 0) return s.cats;
+    if (!s.len) break;
+    if (s.len == tok.len && s.w[0] == tok.w[0] && s.w[1] == tok.w[1] && s.w[2] == tok.w[2]) return s.cats;
   }
-  if (tok[0] < 'a' || tok[0] > 'z') return 0;
-  int l = tok[0] - 'a';
+  const unsigned char first = static_cast<unsigned char>(tok.w[0] & 0xFF);
+  if (first < 'a' || first > 'z') return 0;
+  int l = first - 'a';
   for (uint8_t k = 0; k < t.num_prefixes[l]; ++k) {
-    std::string_view w = t.prefixes[l][k].word;
-    if (w.size() < tok.size() && std::memcmp(w.data(), tok.data(), w.size()) == 0) return t.prefixes[l][k].cats;
+    const Table::Prefix& p = t.prefixes[l][k];
+    if (p.len < tok.len && (tok.w[0] & p.mask[0]) == p.w[0] && (tok.w[1] & p.mask[1]) == p.w[1]) return p.cats;
   }
   return 0;
 }
 
+// Byte classes for ClassifyName's tokenizer.
+enum : uint8_t { kChLower = 1, kChUpper = 2, kChDigit = 4 };
+struct CharClasses {
+  uint8_t c[256];
+  constexpr CharClasses() : c() {
+    for (int i = 'a'; i <= 'z'; ++i) c[i] = kChLower;
+    for (int i = 'A'; i <= 'Z'; ++i) c[i] = kChUpper;
+    for (int i = '0'; i <= '9'; ++i) c[i] = kChDigit;
+  }
+};
+constexpr CharClasses kCharClass;
+
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsLowerOrDigit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool EqualsLower(std::string_view s, std::string_view lower) {
@@ -312,81 +341,88 @@ bool StartsLower(std::string_view s, std::string_view lower) {
   return s.size() >= lower.size() && EqualsLower(s.substr(0, lower.size()), lower);
 }
 
-// Utility classes that hide an element, from common CSS frameworks.
-bool IsHidingClass(std::string_view name) {
-  static constexpr std::string_view kNames[] = {
-      "hidden",         "hide",          "invisible",          "d-none",
-      "sr-only",        "visually-hidden", "visuallyhidden",   "screen-reader-text",
-      "screen-reader-only", "screenreader-only", "element-invisible", "is-hidden",
-      "u-hidden",       "offscreen",     "hidden-visually",    "a11y-hidden",
+// Utility classes from common CSS frameworks that hide an element
+// (kCatHidden) or keep it off paper (kCatNoPrint), bucketed by length.
+uint32_t UtilityClassCats(std::string_view name) {
+  struct Buckets {
+    struct Name {
+      std::string_view name;
+      uint32_t cat;
+    };
+    std::array<std::array<Name, 6>, 32> by_len{};
+    std::array<uint8_t, 32> n{};
+    Buckets() {
+      for (std::string_view h : {"hidden", "hide", "invisible", "d-none", "sr-only", "visually-hidden",
+                                 "visuallyhidden", "screen-reader-text", "screen-reader-only", "screenreader-only",
+                                 "element-invisible", "is-hidden", "u-hidden", "offscreen", "hidden-visually",
+                                 "a11y-hidden"})
+        by_len[h.size()][n[h.size()]++] = Name{h, kCatHidden};
+      for (std::string_view h :
+           {"noprint", "no-print", "d-print-none", "hidden-print", "print-hidden", "print-none", "not-print"})
+        by_len[h.size()][n[h.size()]++] = Name{h, kCatNoPrint};
+    }
   };
-  static constexpr uint64_t kLengths = [] {  // bit n: some name has n bytes
-    uint64_t m = 0;
-    for (auto h : kNames) m |= 1ull << h.size();
-    return m;
-  }();
-  if (name.size() >= 64 || !((kLengths >> name.size()) & 1)) return false;
-  for (auto h : kNames)
-    if (EqualsLower(name, h)) return true;
-  return false;
-}
-
-bool IsNoPrintClass(std::string_view name) {
-  static constexpr std::string_view kNames[] = {"noprint", "no-print", "d-print-none", "hidden-print",
-                                                "print-hidden", "print-none", "not-print"};
-  static constexpr uint64_t kLengths = [] {  // bit n: some name has n bytes
-    uint64_t m = 0;
-    for (auto h : kNames) m |= 1ull << h.size();
-    return m;
-  }();
-  if (name.size() >= 64 || !((kLengths >> name.size()) & 1)) return false;
-  for (auto h : kNames)
-    if (EqualsLower(name, h)) return true;
-  return false;
+  static const Buckets buckets;
+  if (name.size() >= 32) return 0;
+  for (uint8_t k = 0; k < buckets.n[name.size()]; ++k)
+    if (EqualsLower(name, buckets.by_len[name.size()][k].name)) return buckets.by_len[name.size()][k].cat;
+  return 0;
 }
 
 // Adds the categories of one class name or id.
 void ClassifyName(std::string_view name, uint32_t* cats) {
   if (name.empty() || name.size() > 80) return;
-  if (IsHidingClass(name)) {
-    *cats |= kCatHidden;
-    return;
-  }
-  if (IsNoPrintClass(name)) {
-    *cats |= kCatNoPrint;
+  if (uint32_t u = UtilityClassCats(name)) {
+    *cats |= u;
     return;
   }
   // BEM modifiers ("section--ads", "teaser--large") qualify the element named
   // before them; the element name says what it is.
   if (size_t mod = name.find("--"); mod != std::string_view::npos && mod > 0) name = name.substr(0, mod);
   // State/modifier names describe the page, not the element: "has-sidebar", "no-comments".
-  switch (Lower(name[0])) {  // the first letters of these prefixes
-    case 'h': case 'n': case 'w': case 's': case 'i': case 'j':
-      for (std::string_view p : {"has-", "no-", "with-", "without-", "show-", "is-", "js-", "hide-"})
-        if (StartsLower(name, p)) return;
-      break;
+  switch (Lower(name[0])) {
+    case 'h': if (StartsLower(name, "has-") || StartsLower(name, "hide-")) return; break;
+    case 'n': if (StartsLower(name, "no-")) return; break;
+    case 'w': if (StartsLower(name, "with-") || StartsLower(name, "without-")) return; break;
+    case 's': if (StartsLower(name, "show-")) return; break;
+    case 'i': if (StartsLower(name, "is-")) return; break;
+    case 'j': if (StartsLower(name, "js-")) return; break;
     default: break;
   }
-  char buf[32];
+  const Table& table = GetTable();
+  // A token longer than any word (24 letters) is not looked up.
+  alignas(8) unsigned char buf[24] = {};
   size_t len = 0;
   uint32_t name_cats = 0;
   auto flush = [&] {
-    if (len) name_cats |= LookupToken(std::string_view(buf, len));
+    if (len) {
+      Token t;
+      std::memcpy(t.w, buf, sizeof buf);
+      t.len = static_cast<uint32_t>(len);
+      name_cats |= LookupToken(table, t);
+      std::memset(buf, 0, sizeof buf);
+    }
     len = 0;
   };
-  for (size_t i = 0; i < name.size(); ++i) {
-    char c = name[i];
-    if (!IsAlpha(c)) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(name.data());
+  const size_t n = name.size();
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char c = p[i];
+    const uint8_t k = kCharClass.c[c];
+    if (!(k & (kChLower | kChUpper))) {
       flush();
       continue;
     }
-    // camelCase boundary: lower→Upper ("shareBar"), or the last capital of a run ("URLList").
-    if (IsUpper(c) && len > 0 && i > 0 &&
-        (IsLowerOrDigit(name[i - 1]) || (i + 1 < name.size() && name[i + 1] >= 'a' && name[i + 1] <= 'z' &&
-                                         IsUpper(name[i - 1]))))
-      flush();
-    if (len < sizeof buf) buf[len++] = Lower(c);
-    else len = sizeof buf;  // too long to be a word: poison it (never matches, since > 24)
+    if (k & kChUpper) {
+      // camelCase boundary: lower→Upper ("shareBar"), or the last capital of a run ("URLList").
+      if (len > 0 && i > 0 &&
+          ((kCharClass.c[p[i - 1]] & (kChLower | kChDigit)) ||
+           (i + 1 < n && (kCharClass.c[p[i + 1]] & kChLower) && (kCharClass.c[p[i - 1]] & kChUpper))))
+        flush();
+      c = static_cast<unsigned char>(c + 32);
+    }
+    if (len < sizeof buf) buf[len] = c;
+    ++len;
   }
   flush();
   // In a compound name the content word is usually a namespace ("entry-author",
@@ -447,22 +483,30 @@ bool ContainsLower(std::string_view hay, std::string_view needle) {
 }  // namespace
 
 bool StyleHides(std::string_view style) {
-  // Looks for "display" ":" "none" and "visibility" ":" "hidden", ignoring case and spaces.
-  auto check = [&](std::string_view prop, std::string_view value) {
-    for (size_t i = 0; i + prop.size() <= style.size(); ++i) {
-      if (!EqualsLower(style.substr(i, prop.size()), prop)) continue;
-      if (i > 0 && (IsAlpha(style[i - 1]) || style[i - 1] == '-')) continue;  // "max-display"
-      size_t j = i + prop.size();
-      while (j < style.size() && (style[j] == ' ' || style[j] == '\t' || style[j] == '\n')) ++j;
-      if (j >= style.size() || style[j] != ':') continue;
-      ++j;
-      while (j < style.size() && (style[j] == ' ' || style[j] == '\t' || style[j] == '\n')) ++j;
-      if (StartsLower(style.substr(j), value)) return true;
-    }
-    return false;
-  };
+  // Looks for "display" ":" "none" and "visibility" ":" "hidden", ignoring
+  // case and spaces: from each colon back to the property and on to the value.
   if (style.size() < 12) return false;
-  return check("display", "none") || check("visibility", "hidden");
+  auto is_space = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\n'; };
+  auto prop_ends_at = [&](size_t e, std::string_view prop) {
+    if (e < prop.size() || !EqualsLower(style.substr(e - prop.size(), prop.size()), prop)) return false;
+    const size_t i = e - prop.size();
+    return i == 0 || !(IsAlpha(style[i - 1]) || style[i - 1] == '-');  // not "max-display"
+  };
+  const char* const base = style.data();
+  for (size_t c = 0; c < style.size(); ++c) {
+    const void* hit = std::memchr(base + c, ':', style.size() - c);
+    if (!hit) break;
+    c = static_cast<size_t>(static_cast<const char*>(hit) - base);
+    size_t e = c;
+    while (e > 0 && is_space(style[e - 1])) --e;
+    size_t j = c + 1;
+    while (j < style.size() && is_space(style[j])) ++j;
+    std::string_view value = style.substr(j);
+    if ((prop_ends_at(e, "display") && StartsLower(value, "none")) ||
+        (prop_ends_at(e, "visibility") && StartsLower(value, "hidden")))
+      return true;
+  }
+  return false;
 }
 
 ClassSignal ClassifyElement(const Node* n) {
