@@ -25,11 +25,16 @@ bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view lower_pre
 // "Get an attribute". Returns false when there is no attribute (a '>' was
 // reached) or the input ran out (*eof set). Names and values are lowercased
 // as the algorithm says; non-ASCII bytes are kept as bytes (isomorphic).
+// Only the attributes of <meta> are read: kKeep = false walks over those of
+// every other tag (long inline styles, data URIs, JSON) without copying them.
+template <bool kKeep>
 bool GetAttribute(std::string_view b, size_t* pos, std::string* name, std::string* value, bool* eof) {
   const size_t n = b.size();
   size_t p = *pos;
-  name->clear();
-  value->clear();
+  if constexpr (kKeep) {
+    name->clear();
+    value->clear();
+  }
   auto at = [&](size_t i) { return static_cast<unsigned char>(b[i]); };
   auto out_of_bytes = [&] {
     *eof = true;
@@ -43,10 +48,10 @@ bool GetAttribute(std::string_view b, size_t* pos, std::string* name, std::strin
     return false;
   }
   // Name.
-  for (;; ++p) {
+  for (const size_t name_start = p;; ++p) {
     if (p >= n) return out_of_bytes();
     const unsigned char c = at(p);
-    if (c == '=' && !name->empty()) {
+    if (c == '=' && p > name_start) {
       ++p;
       goto value;
     }
@@ -55,7 +60,7 @@ bool GetAttribute(std::string_view b, size_t* pos, std::string* name, std::strin
       *pos = p;
       return true;
     }
-    name->push_back(Lower(c));
+    if constexpr (kKeep) name->push_back(Lower(c));
   }
   // Spaces after the name: an '=' may still follow.
   while (p < n && IsSpace(at(p))) ++p;
@@ -69,15 +74,13 @@ value:
   while (p < n && IsSpace(at(p))) ++p;
   if (p >= n) return out_of_bytes();
   if (at(p) == '"' || at(p) == '\'') {
-    const unsigned char quote = at(p);
-    for (++p;; ++p) {
-      if (p >= n) return out_of_bytes();
-      if (at(p) == quote) {
-        *pos = p + 1;
-        return true;
-      }
-      value->push_back(Lower(at(p)));
-    }
+    const char quote = b[p];
+    const size_t close = b.find(quote, p + 1);
+    if (close == std::string_view::npos) return out_of_bytes();
+    if constexpr (kKeep)
+      for (size_t i = p + 1; i < close; ++i) value->push_back(Lower(at(i)));
+    *pos = close + 1;
+    return true;
   }
   if (at(p) == '>') {
     *pos = p;
@@ -90,7 +93,7 @@ value:
       *pos = p;
       return true;
     }
-    value->push_back(Lower(c));
+    if constexpr (kKeep) value->push_back(Lower(c));
   }
 }
 
@@ -171,7 +174,7 @@ std::optional<Enc> ScanMetas(std::string_view b) {
       std::optional<Enc> charset;
       bool charset_failed = false;
       for (auto& s : seen) s.clear();
-      while (GetAttribute(b, &p, &name, &value, &eof)) {
+      while (GetAttribute<true>(b, &p, &name, &value, &eof)) {
         int slot = name == "http-equiv" ? 0 : name == "content" ? 1 : name == "charset" ? 2 : -1;
         if (slot < 0) continue;
         if (!seen[slot].empty()) continue;  // a repeated attribute is ignored
@@ -202,7 +205,7 @@ std::optional<Enc> ScanMetas(std::string_view b) {
       while (p < n && !IsSpace(at(p)) && at(p) != '>') ++p;
       if (p >= n) return std::nullopt;
       bool eof = false;
-      while (GetAttribute(b, &p, &name, &value, &eof)) {
+      while (GetAttribute<false>(b, &p, nullptr, nullptr, &eof)) {
       }
       if (eof) return std::nullopt;
       pos = p;

@@ -25,6 +25,10 @@ inline uint64_t Load64(const unsigned char* p) {
 // The first index >= i that is not ASCII, or one of the last 15 bytes.
 inline size_t SkipAscii(const unsigned char* s, size_t i, size_t n) {
 #ifdef __SSE2__
+  auto load = [s](size_t k) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + k)); };
+  for (; i + 64 <= n; i += 64)
+    if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(load(i), load(i + 16)), _mm_or_si128(load(i + 32), load(i + 48)))))
+      break;
   for (; i + 32 <= n; i += 32) {
     const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
     const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 16));
@@ -54,13 +58,26 @@ size_t ValidUtf8Prefix(std::string_view sv) {
   while (i < n) {
     // Most of a page is ASCII markup: skip it 32 bytes at a time.
     i = SkipAscii(s, i, n);
-    // Then at least 16 bytes one character at a time, so text in a
-    // non-Latin script does not pay for a failing wide check per character.
-    const size_t stop = i + 16 < n ? i + 16 : n;
-    while (i < stop) {
+    // Then character by character, except that the ASCII between two
+    // non-ASCII characters (a space, a tag, the rest of a word with one
+    // umlaut) is jumped over in one step; a whole ASCII block goes back to
+    // the wide skip.
+    while (i < n) {
       const unsigned char b = s[i];
       if (b < 0x80) {
+        if (i + 16 > n) {
+          ++i;
+          continue;
+        }
+#ifdef __SSE2__
+        const unsigned mask =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i))));
+        if (mask == 0) break;
+        i += static_cast<size_t>(__builtin_ctz(mask));
+#else
+        if (((Load64(s + i) | Load64(s + i + 8)) & kHighBits) == 0) break;
         ++i;
+#endif
       } else if (b < 0xC2) {
         return i;
       } else if (b < 0xE0) {

@@ -104,6 +104,25 @@ TEST(Prescan, CommentsAndOtherMarkup) {
   EXPECT_EQ(PrescanMetaCharset("<script>var s = '<meta charset=koi8-r>';</script>"), "KOI8-R");
 }
 
+// Attributes of tags other than <meta> are walked over without being read;
+// where each one ends must still follow "get an attribute" exactly.
+TEST(Prescan, OtherTagsAttributesEndWhereTheSpecSays) {
+  // an unquoted value ends at '>' or a space, not at a quote
+  EXPECT_EQ(PrescanMetaCharset("<a href=x'y><meta charset=big5>"), "Big5");
+  EXPECT_EQ(PrescanMetaCharset("<a b=c d='<meta charset=koi8-r>' e><meta charset=big5>"), "Big5");
+  // "=" first is part of the name; spaces around "=" are allowed
+  EXPECT_EQ(PrescanMetaCharset("<a =x = '<meta charset=koi8-r>'><meta charset=big5>"), "Big5");
+  EXPECT_EQ(PrescanMetaCharset("<a b = \"'>\" c=\"x\"><meta charset=big5>"), "Big5");
+  // "/" between attributes, a value that is just the end of the tag
+  EXPECT_EQ(PrescanMetaCharset("<img/src=x/ alt=><meta charset=big5>"), "Big5");
+  // a quote that never closes swallows the rest: no result
+  EXPECT_EQ(PrescanMetaCharset("<a title=\"never closed <meta charset=big5>"), "");
+  EXPECT_EQ(PrescanMetaCharset("<a title=x"), "");
+  // long attribute values before the <meta>
+  const std::string style = "<div style=\"" + std::string(800, 'c') + "\">";
+  EXPECT_EQ(PrescanMetaCharset(style + "<meta charset=big5>"), "Big5");
+}
+
 TEST(Prescan, FirstKilobyteOnly) {
   const std::string pad = "<!--" + std::string(1100, 'x') + "-->";
   EXPECT_EQ(PrescanMetaCharset(pad + "<meta charset=big5>"), "");
