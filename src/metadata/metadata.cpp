@@ -17,6 +17,10 @@
 #include "metadata/util.h"
 #include "html/value_memo.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace matn {
 
 namespace {
@@ -213,31 +217,25 @@ std::string NormalizeMetaKey(std::string k) {
 }
 
 // True when "date", "datum", "publish", "posted", "fecha", "byline",
-// "timestamp" or "zeit" occurs anywhere in s; one pass, dispatching on the byte.
-bool DateishSubstring(std::string_view s) {
-  auto at = [&](size_t i, std::string_view w) { return s.compare(i, w.size(), w) == 0; };
-  // The second byte of the words starting with each byte ('p': "pu"; "po" below),
-  // a table lookup that rules out nearly every position before the switch.
-  static constexpr auto kSecond = [] {
-    std::array<char, 256> t{};
-    t['b'] = 'y'; t['d'] = 'a'; t['f'] = 'e'; t['p'] = 'u'; t['t'] = 'i'; t['z'] = 'e';
-    return t;
-  }();
-  for (size_t i = 0; i + 4 <= s.size(); ++i) {
-    char second = kSecond[static_cast<unsigned char>(s[i])];
-    if (!second || (s[i + 1] != second && !(s[i] == 'p' && s[i + 1] == 'o'))) continue;
-    switch (s[i]) {
-      case 'd': if (s[i + 1] == 'a' && s[i + 2] == 't' && (s[i + 3] == 'e' || (s[i + 3] == 'u' && at(i, "datum")))) return true; break;
-      case 'p': if (at(i, "publish") || at(i, "posted")) return true; break;
-      case 'f': if (at(i, "fecha")) return true; break;
-      case 'b': if (at(i, "byline")) return true; break;
-      case 't': if (at(i, "timestamp")) return true; break;
-      case 'z': if (at(i, "zeit")) return true; break;
-      default: break;
-    }
+// "timestamp" or "zeit" starts at s[i] (s[i + 1] is already known to be the
+// word's second byte).
+bool DateishAt(std::string_view s, size_t i) {
+  auto at = [&](std::string_view w) { return s.compare(i, w.size(), w) == 0; };
+  switch (s[i]) {
+    case 'd': return s[i + 2] == 't' && (s[i + 3] == 'e' || (s[i + 3] == 'u' && at("datum")));
+    case 'p': return at("publish") || at("posted");
+    case 'f': return at("fecha");
+    case 'b': return at("byline");
+    case 't': return at("timestamp");
+    case 'z': return at("zeit");
+    default: return false;
   }
-  return false;
 }
+
+#if defined(__SSE2__)
+inline __m128i Eq(__m128i x, char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); }
+inline __m128i Pair(__m128i a, __m128i b, char x, char y) { return _mm_and_si128(Eq(a, x), Eq(b, y)); }
+#endif
 
 // What one class or id value says about its element: bits 0-10 a byline box,
 // 11-16 a date box (kBoxWords), bit 17 a date-ish substring.
@@ -246,23 +244,64 @@ uint32_t BoxWords(std::string_view v) {
                                    "authors", "byline-name", "article-author", "post-author",
                                    "time", "meta", "data", "info", "details", "submitted"});
   if (v.empty()) return 0;
-  thread_local std::string low;
-  low.resize(v.size());
+  // The lowercased value at buf[1..n], a space before it and zeros after it,
+  // so that 16-byte windows at offsets -1, 0 and +1 can be read anywhere in it.
+  thread_local std::string buf;
+  const size_t n = v.size();
+  buf.assign(n + 34, '\0');
+  buf[0] = ' ';
+  char* low_data = buf.data() + 1;
   size_t i = 0;
-  for (; i + 8 <= v.size(); i += 8) {  // ASCII A-Z get 0x20, 8 bytes at once (SWAR)
+  for (; i + 8 <= n; i += 8) {  // ASCII A-Z get 0x20, 8 bytes at once (SWAR)
     uint64_t x;
     std::memcpy(&x, v.data() + i, 8);
     uint64_t h = x & 0x7F7F7F7F7F7F7F7FULL;
     uint64_t upper = (h + 0x3F3F3F3F3F3F3F3FULL) & ~(h + 0x2525252525252525ULL) & ~x & 0x8080808080808080ULL;
     x |= upper >> 2;
-    std::memcpy(low.data() + i, &x, 8);
+    std::memcpy(low_data + i, &x, 8);
   }
-  for (; i < v.size(); ++i) {
+  for (; i < n; ++i) {
     char c = v[i];
-    low[i] = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26u ? 0x20 : 0));
+    low_data[i] = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26u ? 0x20 : 0));
   }
-  uint32_t m = kBoxWords.TokenMask(low);
-  if (DateishSubstring(low)) m |= 1u << 17;
+  std::string_view low(low_data, n);
+  // Every word of kBoxWords starts a token or follows a joiner, so its first two
+  // bytes stand there; a value with none of those pairs there matches none.
+  // The date-ish words are substrings: their first two bytes anywhere.
+  bool may_token = false, dateish = false;
+#if defined(__SSE2__)
+  for (i = 0; i < n && !(dateish && may_token); i += 16) {
+    __m128i prev = _mm_loadu_si128(reinterpret_cast<const __m128i*>(low_data + i - 1));
+    __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(low_data + i));
+    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(low_data + i + 1));
+    __m128i e = Eq(b, 'e');
+    unsigned dm = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+        _mm_or_si128(_mm_or_si128(Pair(a, b, 'd', 'a'), _mm_and_si128(Eq(a, 'p'), _mm_or_si128(Eq(b, 'u'), Eq(b, 'o')))),
+                     _mm_or_si128(_mm_and_si128(Eq(a, 'f'), e), Pair(a, b, 'b', 'y'))),
+        _mm_or_si128(Pair(a, b, 't', 'i'), _mm_and_si128(Eq(a, 'z'), e)))));
+    for (dm = dateish ? 0 : dm; dm; dm &= dm - 1) {
+      size_t k = i + static_cast<size_t>(__builtin_ctz(dm));
+      if (k + 4 <= n && DateishAt(low, k)) { dateish = true; break; }
+    }
+    if (may_token) continue;
+    __m128i start = _mm_or_si128(_mm_or_si128(Eq(prev, ' '), Eq(prev, '-')),
+                                 _mm_or_si128(_mm_or_si128(Eq(prev, '_'), Eq(prev, '\t')), Eq(prev, '\n')));
+    __m128i pairs = _mm_or_si128(
+        _mm_or_si128(_mm_or_si128(Pair(a, b, 'b', 'y'), Pair(a, b, 'a', 'u')),
+                     _mm_or_si128(Pair(a, b, 'w', 'r'), Pair(a, b, 'c', 'r'))),
+        _mm_or_si128(
+            _mm_or_si128(_mm_or_si128(Pair(a, b, 't', 'i'), Pair(a, b, 'm', 'e')),
+                         _mm_or_si128(Pair(a, b, 'd', 'a'), Pair(a, b, 'i', 'n'))),
+            _mm_or_si128(_mm_or_si128(_mm_and_si128(Eq(a, 'd'), e), Pair(a, b, 's', 'u')),
+                         _mm_or_si128(Pair(a, b, 'a', 'r'), Pair(a, b, 'p', 'o')))));
+    may_token = _mm_movemask_epi8(_mm_and_si128(start, pairs)) != 0;
+  }
+#else
+  may_token = true;
+  for (i = 0; i + 4 <= n && !dateish; ++i) dateish = DateishAt(low, i);
+#endif
+  uint32_t m = may_token ? kBoxWords.TokenMask(low) : 0;
+  if (dateish) m |= 1u << 17;
   return m;
 }
 
