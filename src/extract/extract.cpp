@@ -164,22 +164,6 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-bool IsHidden(const Node* n) {
-  for (uint32_t a = 0; a < n->num_attrs; ++a) {
-    const Attribute& at = n->attrs[a];
-    const AttrName kind = KindOfAttr(at.name);
-    if (kind == AttrName::kHidden) {
-      // hidden="until-found" content is findable in page: keep it.
-      if (!EqualsIgnoreCase(at.value, "until-found")) return true;
-    } else if (kind == AttrName::kAriaHidden) {
-      if (EqualsIgnoreCase(at.value, "true")) return true;
-    } else if (kind == AttrName::kStyle) {
-      if (StyleHides(at.value)) return true;
-    }
-  }
-  return false;
-}
-
 // ---------------------------------------------------------------- text helpers
 
 struct TextStats {
@@ -425,7 +409,7 @@ Item& NewItem(Ctx& c) {
   return c.items.back();
 }
 
-void AddElement(Ctx& c, const Node* n) {
+void AddElement(Ctx& c, const Node* n, const ElementAttrs& attrs) {
   uint32_t idx = static_cast<uint32_t>(c.items.size());
   uint32_t parent = c.open.empty() ? kNone : c.open.back();
   Item& it = NewItem(c);
@@ -444,16 +428,13 @@ void AddElement(Ctx& c, const Node* n) {
   } else {
     it.block = c.items[parent].block;
   }
-  if (t != Tag::kBody && t != Tag::kHtml) {
-    ClassSignal sig = ClassifyElement(n);
-    it.cats = sig.cats;
-    it.weight = static_cast<int16_t>(sig.weight);
-  }
+  it.cats = attrs.sig.cats;  // zero for body and html (not classified)
+  it.weight = static_cast<int16_t>(attrs.sig.weight);
   switch (t) {
     case Tag::kA: {
       it.flags |= kFInLink;
       it.n_a = 1;
-      std::string_view href = n->Attr("href");
+      std::string_view href = attrs.href;
       if ((!href.empty() && href[0] == '#') || EqualsIgnoreCase(href.substr(0, 11), "javascript:")) {
         it.flags |= kFHashLink;
         it.n_a_hash = 1;
@@ -462,7 +443,7 @@ void AddElement(Ctx& c, const Node* n) {
     }
     case Tag::kP: it.n_p = 1; break;
     case Tag::kDiv: case Tag::kSection: case Tag::kArticle: case Tag::kMain: case Tag::kUnknown:
-      if (EqualsIgnoreCase(n->Attr("itemprop"), "articlebody")) it.flags |= kFArticleBody;
+      if (attrs.article_body) it.flags |= kFArticleBody;
       break;
     case Tag::kImg: case Tag::kImage: it.n_img = 1; break;
     case Tag::kLi: it.n_li = 1; break;
@@ -543,7 +524,7 @@ inline void SatAddCounts(Item& to, const Item& from) {
 void Flatten(Ctx& c, const Node* root) {
   c.items.clear();
   c.open.clear();
-  AddElement(c, root);
+  AddElement(c, root, ReadElementAttrs(root, root->tag != Tag::kBody && root->tag != Tag::kHtml));
   if (!root->first_child) return;
   c.open.push_back(0);
   const Node* n = root->first_child;
@@ -557,11 +538,12 @@ void Flatten(Ctx& c, const Node* root) {
         if (IsControlTag(n->tag)) SatAdd(parent.n_input, 1);
         else if (IsEmbedTag(n->tag)) SatAdd(parent.n_embed, 1);
         // <dialog open> is visible; closed dialogs, like the rest, are not.
-      } else if (IsHidden(n) || (n->Is(Tag::kDialog) && !n->FindAttr("open"))) {
+      } else if (const ElementAttrs attrs = ReadElementAttrs(n, n->tag != Tag::kBody && n->tag != Tag::kHtml);
+                 attrs.hidden || (n->tag == Tag::kDialog && !n->FindAttr("open"))) {
         // hidden: skip
       } else {
         uint32_t idx = static_cast<uint32_t>(c.items.size());
-        AddElement(c, n);
+        AddElement(c, n, attrs);
         if (c.items[idx].cats & kCatHidden) {
           c.items.pop_back();
         } else if (n->first_child) {

@@ -509,14 +509,35 @@ bool StyleHides(std::string_view style) {
   return false;
 }
 
-ClassSignal ClassifyElement(const Node* n) {
-  ClassSignal sig;
+ClassSignal ClassifyElement(const Node* n) { return ReadElementAttrs(n, true).sig; }
+
+ElementAttrs ReadElementAttrs(const Node* n, bool classify) {
+  ElementAttrs out;
+  ClassSignal& sig = out.sig;
   uint32_t cats = 0;
   for (uint32_t a = 0; a < n->num_attrs; ++a) {
     const Attribute& at = n->attrs[a];
     const AttrName kind = KindOfAttr(at.name);
     if (kind == AttrName::kOther) continue;
     std::string_view v = at.value;
+    // Hidden or not, and the link and body markers, whatever `classify` says.
+    if (kind == AttrName::kHidden) {
+      // hidden="until-found" content is findable in page: keep it.
+      if (!EqualsLower(v, "until-found")) out.hidden = true;
+      continue;
+    } else if (kind == AttrName::kAriaHidden) {
+      if (EqualsLower(v, "true")) out.hidden = true;
+      continue;
+    } else if (kind == AttrName::kStyle) {
+      if (!out.hidden && StyleHides(v)) out.hidden = true;
+      continue;
+    } else if (kind == AttrName::kHref) {
+      out.href = v;
+      continue;
+    } else if (kind == AttrName::kItemprop) {
+      if (EqualsLower(v, "articlebody")) out.article_body = true;
+    }
+    if (!classify) continue;
     if (kind == AttrName::kClass) {
       cats |= ClassifyClassAttr(v);
     } else if (kind == AttrName::kId) {
@@ -570,7 +591,7 @@ ClassSignal ClassifyElement(const Node* n) {
   if (cats & kCatContent) weak &= ~kCatMeta;
   if (cats & weak) w -= 25;
   sig.weight = w;
-  return sig;
+  return out;
 }
 
 }  // namespace matn::extract

@@ -38,7 +38,9 @@ struct ClassSignal {
 
 // The attribute names the extract layer reads, told apart by length first so
 // that the common case (a name it does not read) costs one switch.
-enum class AttrName : uint8_t { kOther, kId, kClass, kStyle, kRole, kHidden, kItemprop, kItemtype, kAriaLabel, kAriaHidden };
+enum class AttrName : uint8_t {
+  kOther, kId, kClass, kStyle, kRole, kHidden, kItemprop, kItemtype, kAriaLabel, kAriaHidden, kHref
+};
 
 template <size_t N>
 inline bool SameBytes(std::string_view n, const char (&lit)[N]) {
@@ -49,7 +51,7 @@ inline AttrName KindOfAttr(std::string_view n) {
   auto is = [&](const auto& lit) { return SameBytes(n, lit); };
   switch (n.size()) {
     case 2: return is("id") ? AttrName::kId : AttrName::kOther;
-    case 4: return is("role") ? AttrName::kRole : AttrName::kOther;
+    case 4: return is("role") ? AttrName::kRole : is("href") ? AttrName::kHref : AttrName::kOther;
     case 5: return is("class") ? AttrName::kClass : is("style") ? AttrName::kStyle : AttrName::kOther;
     case 6: return is("hidden") ? AttrName::kHidden : AttrName::kOther;
     case 8: return is("itemprop") ? AttrName::kItemprop : is("itemtype") ? AttrName::kItemtype : AttrName::kOther;
@@ -61,6 +63,15 @@ inline AttrName KindOfAttr(std::string_view n) {
 
 // Reads class, id, role, itemprop/itemtype and a few ARIA attributes of `n`.
 ClassSignal ClassifyElement(const Node* n);
+
+// What Flatten reads from an element's attributes, in one pass over them.
+struct ElementAttrs {
+  ClassSignal sig;            // ClassifyElement's answer (left zero unless asked for)
+  bool hidden = false;        // hidden (not "until-found"), aria-hidden="true", or a hiding inline style
+  bool article_body = false;  // itemprop="articleBody" (any case)
+  std::string_view href;      // "" when absent
+};
+ElementAttrs ReadElementAttrs(const Node* n, bool classify);
 
 // True when the inline style hides the element (display:none, visibility:hidden).
 bool StyleHides(std::string_view style);
