@@ -135,15 +135,28 @@ size_t SepLen(std::string_view s, size_t i) {
   return 0;
 }
 
-// True when some label starts with byte c: most positions of a text start none.
-bool MayStartLabel(char c) {
-  static constexpr auto kFirst = [] {
-    std::array<bool, 256> t{};
-    for (const Label& l : kLabels) t[static_cast<unsigned char>(l.text[0])] = true;
-    return t;
-  }();
-  return kFirst[static_cast<unsigned char>(c)];
-}
+// The labels by first byte, each group in kLabels order: a position of a text
+// is tried only against the labels that can start there.
+struct LabelIndex {
+  uint8_t order[std::size(kLabels)] = {};
+  uint8_t begin[257] = {};  // labels starting with byte c: order[begin[c] .. begin[c + 1])
+  bool glued[256] = {};     // some of them is kGlued (may start inside a word)
+};
+constexpr LabelIndex kLabelIndex = [] {
+  LabelIndex x;
+  size_t k = 0;
+  for (int c = 0; c < 256; ++c) {
+    x.begin[c] = static_cast<uint8_t>(k);
+    for (size_t i = 0; i < std::size(kLabels); ++i)
+      if (static_cast<unsigned char>(kLabels[i].text[0]) == c) {
+        x.order[k++] = static_cast<uint8_t>(i);
+        x.glued[c] |= kLabels[i].fit == Fit::kGlued;
+      }
+  }
+  x.begin[256] = static_cast<uint8_t>(k);
+  return x;
+}();
+static_assert(std::size(kLabels) < 256);
 
 bool WordStart(std::string_view s, size_t i) { return i == 0 || s[i - 1] == ' '; }
 
@@ -176,9 +189,10 @@ std::vector<std::string> SegmentNames(std::string seg, bool* labelled) {
   // A label inside ("… 2021 by Jane Doe", "… 来源：示例网 作者：李明"): the names follow it.
   size_t best = std::string::npos, digit = FirstDigit(low);
   for (size_t i = 0; i < low.size(); i += CharLen(low[i])) {
-    if (!MayStartLabel(low[i])) continue;
-    for (const Label& l : kLabels) {
-      if (l.text[0] != low[i]) continue;  // LabelEnd's first test, inlined
+    unsigned char c = static_cast<unsigned char>(low[i]);
+    if (!kLabelIndex.glued[c] && !WordStart(low, i)) continue;  // the loop below would skip them all
+    for (size_t k = kLabelIndex.begin[c]; k < kLabelIndex.begin[c + 1]; ++k) {
+      const Label& l = kLabels[kLabelIndex.order[k]];
       if (l.inner == Label::kStartOnly && i > 0) continue;
       if (l.fit != Fit::kGlued && !WordStart(low, i)) continue;
       size_t e = LabelEnd(low, i, l);
@@ -373,21 +387,28 @@ std::vector<std::string> LabelledBylineAfter(const Node* headline, const Node* r
         bytes += t.size();
         std::string low = LowerAscii(t);
         bool label = false;
-        size_t digit = FirstDigit(low);
-        for (size_t i = 0; i < low.size() && low.size() <= 300 && !label; i += CharLen(low[i]))
-          if (MayStartLabel(low[i]))
-          for (const Label& l : kLabels) {
-            if (l.text[0] != low[i]) continue;  // LabelEnd's first test, inlined
-            if (i > 0 && (l.inner == Label::kStartOnly || (l.inner == Label::kInnerAfterDate && !(digit < i)))) continue;
+        size_t digit = std::string::npos;
+        bool digit_known = false;  // FirstDigit(low), found when first needed
+        auto digit_before = [&](size_t i) {
+          if (!digit_known) digit = FirstDigit(low), digit_known = true;
+          return digit < i;
+        };
+        for (size_t i = 0; i < low.size() && low.size() <= 300 && !label; i += CharLen(low[i])) {
+          unsigned char c = static_cast<unsigned char>(low[i]);
+          if (!kLabelIndex.glued[c] && !WordStart(low, i)) continue;  // no label of c could start here
+          for (size_t k = kLabelIndex.begin[c]; k < kLabelIndex.begin[c + 1]; ++k) {
+            const Label& l = kLabels[kLabelIndex.order[k]];
+            if (i > 0 && (l.inner == Label::kStartOnly || (l.inner == Label::kInnerAfterDate && !digit_before(i)))) continue;
             if ((l.fit != Fit::kGlued && !WordStart(low, i)) || LabelEnd(low, i, l) == std::string::npos) continue;
             // A bare Latin "by" opens sentences too ("By the end of …"): only one that a
             // short text starts with or that follows a date, before capitalised names.
             if (l.fit == Fit::kWord && static_cast<unsigned char>(l.text[0]) < 0x80 &&
-                (t.size() > 120 || (i > 0 && !(digit < i) && l.text.find(' ') == std::string_view::npos)))
+                (t.size() > 120 || (i > 0 && !digit_before(i) && l.text.find(' ') == std::string_view::npos)))
               continue;  // inside: "Posted on March 3rd, 2021 by Jane Doe" only
             label = true;
             break;
           }
+        }
         if (!label) {
           // Unlabelled: a byline box ("<p class="author">Sandra Arm</p>") or a dated line.
           bool byline_box = false;
