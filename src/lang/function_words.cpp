@@ -60,21 +60,24 @@ class WordTable {
 
 }  // namespace
 
-bool FunctionWordsConfirm(std::string_view code, std::string_view text) {
-  int lang = 0;
-  while (lang < kNumLanguages && code != kLanguages[lang].code) ++lang;
-  if (lang == kNumLanguages) return false;
-  static const WordTable table;
+namespace {
+
+struct Counts {
+  int words = 0;  // Latin-letter words
   std::array<int, kNumLanguages> hits{};
-  int words = 0;
+};
+
+Counts Count(std::string_view text) {
+  static const WordTable table;
+  Counts counts;
   uint64_t key = 0;
   size_t len = 0;  // bytes of the current word; longer than 8 cannot be in a list
   auto finish = [&] {
     if (len == 0) return;
-    ++words;
+    ++counts.words;
     if (len <= 8)
       if (const unsigned m = table.Lookup(key))
-        for (int l = 0; l < kNumLanguages; ++l) hits[l] += (m >> l) & 1;
+        for (int l = 0; l < kNumLanguages; ++l) counts.hits[l] += (m >> l) & 1;
     key = 0;
     len = 0;
   };
@@ -103,11 +106,30 @@ bool FunctionWordsConfirm(std::string_view code, std::string_view text) {
     finish();
   }
   finish();
-  const int h = hits[lang];
-  if (h < 10 || h * 100 < words * 15) return false;
+  return counts;
+}
+
+bool Overwhelming(const Counts& c, int lang) {
+  const int h = c.hits[lang];
+  if (h < 10 || h * 100 < c.words * 15) return false;
   for (int l = 0; l < kNumLanguages; ++l)
-    if (l != lang && hits[l] * 2 > h) return false;
+    if (l != lang && c.hits[l] * 2 > h) return false;
   return true;
+}
+
+}  // namespace
+
+bool FunctionWordsConfirm(std::string_view code, std::string_view text) {
+  int lang = 0;
+  while (lang < kNumLanguages && code != kLanguages[lang].code) ++lang;
+  return lang < kNumLanguages && Overwhelming(Count(text), lang);
+}
+
+std::string_view FunctionWordsLanguage(std::string_view text) {
+  const Counts c = Count(text);
+  for (int l = 0; l < kNumLanguages; ++l)
+    if (Overwhelming(c, l)) return kLanguages[l].code;
+  return {};
 }
 
 }  // namespace matn::lang

@@ -21,4 +21,8 @@ namespace matn::lang {
 // (currently only "en" and "de" have one). Linear in text.size().
 bool FunctionWordsConfirm(std::string_view code, std::string_view text);
 
+// The language whose list `text` overwhelmingly confirms (the same test), or
+// "" when none does. For text without a declaration.
+std::string_view FunctionWordsLanguage(std::string_view text);
+
 }  // namespace matn::lang

@@ -81,6 +81,22 @@ TEST(FunctionWords, HostileBytesDoNotBreakTheScan) {
   EXPECT_FALSE(lang::FunctionWordsConfirm("en", longword));
 }
 
+TEST(FunctionWords, NamesTheLanguageOfUndeclaredText) {
+  EXPECT_EQ(lang::FunctionWordsLanguage(kEnglish), "en");
+  EXPECT_EQ(lang::FunctionWordsLanguage(kGerman), "de");
+  EXPECT_EQ(lang::FunctionWordsLanguage(kDutch), "");
+  EXPECT_EQ(lang::FunctionWordsLanguage(""), "");
+  // Half English, half German: neither list has twice the other's hits.
+  EXPECT_EQ(lang::FunctionWordsLanguage(std::string(kEnglish) + " " + kGerman), "");
+}
+
+TEST(ResolveLanguage, UndeclaredPagesGetTheLanguageOfTheirText) {
+  EXPECT_EQ(ResolveLanguage("", kEnglish).code, "en");
+  EXPECT_EQ(ResolveLanguage("", kGerman).code, "de");
+  EXPECT_EQ(ResolveLanguage("", kDutch).code, "nl");  // no list: CLD2 answers
+  EXPECT_FALSE(ResolveLanguage("", kEnglish).declared);
+}
+
 // End to end: the shortcut must never keep a wrong declaration.
 TEST(ResolveLanguage, WrongLatinDeclarationStillLosesToTheText) {
   EXPECT_EQ(ResolveLanguage("en", kGerman).code, "de");
