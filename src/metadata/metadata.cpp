@@ -61,6 +61,34 @@ enum Zone : unsigned {
 
 constexpr unsigned kSiteHeader = 16;  // internal: under a <header> that is not the article's
 
+// What one class or id value says about the zone: bit 0 comment, 1 related,
+// 2 chrome words, 3 an article header's word. Components and tokens never span
+// the class/id boundary, so the two values are read apart (and a page's
+// repeated class values only once, in a per-thread memo).
+uint32_t ZoneWords(std::string_view v) {
+  static const TokenSet kArticleHeader({"entry", "node", "article", "post", "story", "content"});
+  // Word i of kParts says kind kPartKind[i]: 5 comment, 10 related, 12 chrome words.
+  static const TokenSet kParts({"comment", "reply", "respond", "disqus", "discussion",
+                                "related", "recommend", "teaser", "sidebar", "widget", "popular",
+                                "mostread", "trending", "newsletter", "more",
+                                "clock", "weather", "today", "currentdate", "topbar", "masthead",
+                                "navbar", "navigation", "breadcrumb", "cookie", "menu", "footer"});
+  static const TokenSet kChromeTokens({"nav", "header", "site-header", "siteheader", "top", "top-bar"});
+  const std::string* low = LowerClassAndId(v, {});  // "v " lowercased: the trailing space splits nothing
+  std::string_view ci(low->data(), v.size());
+  uint32_t m = kParts.ComponentMask(ci), w = 0;
+  if (m & 0x1Fu) w |= 1;
+  if (m & (0x3FFu << 5)) w |= 2;
+  if ((m & (0xFFFu << 15)) || kChromeTokens.HasToken(ci, true)) w |= 4;
+  if (kArticleHeader.ComponentStarts(ci)) w |= 8;
+  return w;
+}
+
+uint32_t ZoneWordsCached(std::string_view v) {
+  thread_local html::ValueMemo memo;
+  return memo.Get(v, ZoneWords);
+}
+
 // What `p` itself adds to the zone of the nodes under it.
 unsigned OwnZone(const Node* p, const std::unordered_set<const Node*>* headline_ancestors) {
   if (!p->IsElement() || p->Is(Tag::kBody) || p->Is(Tag::kHtml)) return 0;
@@ -70,23 +98,12 @@ unsigned OwnZone(const Node* p, const std::unordered_set<const Node*>* headline_
   // (body and wrapper classes list every widget the theme has).
   if (headline_ancestors && headline_ancestors->count(p)) return z;
   if (p->Is(Tag::kNav) || p->Is(Tag::kFooter) || p->Is(Tag::kAside)) z |= kInChrome;
-  const std::string* ci = ClassAndId(p);
-  if (p->Is(Tag::kHeader)) {
-    static const TokenSet kArticleHeader({"entry", "node", "article", "post", "story", "content"});
-    if (!ci || !kArticleHeader.ComponentStarts(*ci)) z |= kSiteHeader;
-  }
-  if (!ci) return z;
-  // Word i of kParts says kind kPartKind[i]: 5 comment, 10 related, 12 chrome words.
-  static const TokenSet kParts({"comment", "reply", "respond", "disqus", "discussion",
-                                "related", "recommend", "teaser", "sidebar", "widget", "popular",
-                                "mostread", "trending", "newsletter", "more",
-                                "clock", "weather", "today", "currentdate", "topbar", "masthead",
-                                "navbar", "navigation", "breadcrumb", "cookie", "menu", "footer"});
-  static const TokenSet kChromeTokens({"nav", "header", "site-header", "siteheader", "top", "top-bar"});
-  uint32_t m = kParts.ComponentMask(*ci);
-  if (m & 0x1Fu) z |= kInComment;
-  if (m & (0x3FFu << 5)) z |= kInRelated;
-  if ((m & (0xFFFu << 15)) || kChromeTokens.HasToken(*ci, true)) z |= kInChrome;
+  std::string_view cls = p->Attr("class"), id = p->Attr("id");
+  uint32_t w = (cls.empty() ? 0 : ZoneWordsCached(cls)) | (id.empty() ? 0 : ZoneWords(id));
+  if (p->Is(Tag::kHeader) && !(w & 8)) z |= kSiteHeader;
+  if (w & 1) z |= kInComment;
+  if (w & 2) z |= kInRelated;
+  if (w & 4) z |= kInChrome;
   return z;
 }
 
