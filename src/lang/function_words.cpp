@@ -67,45 +67,57 @@ struct Counts {
   std::array<int, kNumLanguages> hits{};
 };
 
+// Per byte: the lowercase form of an ASCII letter, kLead for the lead bytes
+// of U+00C0..U+024F (C3..C9), 0 for everything else (a word boundary).
+constexpr unsigned char kLead = 1;
+constexpr std::array<unsigned char, 256> kFold = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 32] = static_cast<unsigned char>(c);
+  for (int c = 0xC3; c <= 0xC9; ++c) t[c] = kLead;
+  return t;
+}();
+
+// Words are runs of Latin letters: ASCII and U+00C0..U+024F minus × and ÷;
+// capitals fold for ASCII and Latin-1 ("Über").
 Counts Count(std::string_view text) {
   static const WordTable table;
   Counts counts;
-  uint64_t key = 0;
-  size_t len = 0;  // bytes of the current word; longer than 8 cannot be in a list
-  auto finish = [&] {
-    if (len == 0) return;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  // The second byte of a Latin letter led by s[i] (folded), or 0 if s[i..] is none.
+  auto latin_pair = [&](size_t i) -> unsigned {
+    if (i + 1 >= n) return 0;
+    unsigned c2 = s[i + 1];
+    if ((c2 & 0xC0) != 0x80 || (s[i] == 0xC3 && (c2 == 0x97 || c2 == 0xB7))) return 0;
+    return s[i] == 0xC3 && c2 <= 0x9E ? c2 + 0x20 : c2;
+  };
+  size_t i = 0;
+  while (i < n) {
+    uint64_t key = 0;
+    size_t len = 0;  // bytes of the word; longer than 8 cannot be in a list
+    while (i < n) {
+      const unsigned f = kFold[s[i]];
+      if (f > kLead) {
+        if (len < 8) key |= uint64_t{f} << (8 * len);
+        ++len;
+        ++i;
+      } else if (f == kLead && latin_pair(i)) {
+        if (len < 7) key |= (uint64_t{s[i]} | uint64_t{latin_pair(i)} << 8) << (8 * len);
+        len += 2;
+        i += 2;
+      } else {
+        break;
+      }
+    }
+    if (len == 0) {
+      ++i;
+      continue;
+    }
     ++counts.words;
     if (len <= 8)
       if (const unsigned m = table.Lookup(key))
         for (int l = 0; l < kNumLanguages; ++l) counts.hits[l] += (m >> l) & 1;
-    key = 0;
-    len = 0;
-  };
-  auto add = [&](unsigned char b) {
-    if (len < 8) key |= uint64_t{b} << (8 * len);
-    ++len;
-  };
-  // Words are runs of Latin letters: ASCII and U+00C0..U+024F (lead bytes
-  // C3..C9) minus × and ÷; capitals fold for ASCII and Latin-1 ("Über").
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-      add(c | 0x20);
-      continue;
-    }
-    if (c >= 0xC3 && c <= 0xC9 && i + 1 < text.size()) {
-      auto c2 = static_cast<unsigned char>(text[i + 1]);
-      if ((c2 & 0xC0) == 0x80 && !(c == 0xC3 && (c2 == 0x97 || c2 == 0xB7))) {
-        if (c == 0xC3 && c2 <= 0x9E) c2 += 0x20;
-        add(c);
-        add(c2);
-        ++i;
-        continue;
-      }
-    }
-    finish();
   }
-  finish();
   return counts;
 }
 
