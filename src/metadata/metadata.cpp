@@ -47,7 +47,6 @@ struct Evidence {
   std::string canonical, base_href, html_lang, image_src;
   std::vector<Located> h1s, h2s, times, itemprops, date_boxes, bylines, rel_authors;
   JsonDoc ld;
-  std::unordered_map<const Node*, uint32_t> order;  // for recorded nodes only
 };
 
 // ---- Zones: where a node sits relative to the page's chrome. ------------------
@@ -329,6 +328,14 @@ uint32_t BoxWordsCached(std::string_view v) {
   return memo.Get(v, BoxWords);
 }
 
+// NextInPreorder(n, root), inlined: Collect steps through every node of the page.
+inline const Node* NextNode(const Node* n, const Node* root) {
+  if (n->first_child) return n->first_child;
+  for (; n && n != root; n = n->parent)
+    if (n->next_sibling) return n->next_sibling;
+  return nullptr;
+}
+
 void Collect(const Document& doc, Evidence* ev) {
   const Node* root = doc.root();
   if (!root) return;
@@ -337,9 +344,8 @@ void Collect(const Document& doc, Evidence* ev) {
   auto record = [&](std::vector<Located>* v, const Node* n) {
     if (v->size() >= kMaxCandidates) return;
     v->push_back({n, order});
-    ev->order.emplace(n, order);
   };
-  for (const Node* n = root; n; n = NextInPreorder(n, root)) {
+  for (const Node* n = root; n; n = NextNode(n, root)) {
     ++order;
     if (!n->IsElement()) continue;
     if (n->ns != Namespace::kHtml) continue;
@@ -420,7 +426,7 @@ void Collect(const Document& doc, Evidence* ev) {
         if (i > b) ev->metas.push_back({NormalizeMetaKey(keys.substr(b, i - b)), content->value, true});
       }
     }
-    if (rel && n->Is(Tag::kA) && EqualsIgnoreCase(CollapseWhitespace(rel->value), "author"))
+    if (n->Is(Tag::kA) && rel && EqualsIgnoreCase(CollapseWhitespace(rel->value), "author"))
       record(&ev->rel_authors, n);
     // Tokens and substrings never span the class/id boundary, so the two
     // values are read apart and a page's repeated class values only once.
@@ -1170,8 +1176,10 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
   ResetZoneMemo();
   uint32_t headline_order = 0;
   if (headline) {
-    auto it = ev.order.find(headline);
-    if (it != ev.order.end()) headline_order = it->second;
+    // The headline is one of the recorded h1s or h2s.
+    for (const std::vector<Located>* v : {&ev.h1s, &ev.h2s})
+      for (const Located& l : *v)
+        if (l.node == headline && !headline_order) headline_order = l.order;
   }
   // The container the headline sits in: dates inside it, before the headline, are datelines.
   const Node* article_box = nullptr;
