@@ -220,33 +220,41 @@ struct ScriptCounts {
   int letters = 0;
 };
 
+// Counts the letters of each script; kOther is not counted exactly (nothing
+// reads it). On valid UTF-8 the 16-byte blocks give the same letter counts as
+// decoding every character.
 ScriptCounts CountScripts(std::string_view text) {
   ScriptCounts sc;
   sc.text = Prefix(text, kMaxScanBytes);
   const size_t n = sc.text.size();
-  size_t scalar_until = 0;  // after a block with non-ASCII bytes, its 16 bytes go one by one
-  for (size_t i = 0; i < n;) {
-#if defined(__SSE2__)
-    // 16 ASCII bytes at once: letters are Latin, the rest kOther (ScriptOf).
-    if (i >= scalar_until && i + 16 <= n) {
-      __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(sc.text.data() + i));
-      if (_mm_movemask_epi8(x) == 0) {
-        __m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20));
-        __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)));
-        int k = __builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(letter)));
-        sc.scripts[kLatin] += k;
-        sc.scripts[kOther] += 16 - k;
-        i += 16;
-        continue;
-      }
-      scalar_until = i + 16;
-    }
-#endif
-    char32_t c = NextCodePoint(sc.text, &i);
-    Script s = ScriptOf(c);
+  auto count = [&sc](size_t* i) {
+    const char32_t c = NextCodePoint(sc.text, i);
+    const Script s = ScriptOf(c);
     ++sc.scripts[s];
     if (s == kArabic) CountArabicLetter(c, &sc.arabic);
+  };
+  size_t i = 0;
+#if defined(__SSE2__)
+  // ASCII letters by mask; then each character that starts in the block (its
+  // lead byte, C0..FF) is decoded, continuation bytes are skipped.
+  for (; i + 16 <= n; i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(sc.text.data() + i));
+    const __m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20));
+    const __m128i letter =
+        _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)));
+    sc.scripts[kLatin] += __builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(letter)));
+    const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(x));
+    if (high == 0) continue;
+    for (unsigned lead = high & static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpgt_epi8(x, _mm_set1_epi8(-65))));
+         lead != 0; lead &= lead - 1) {
+      size_t p = i + static_cast<size_t>(__builtin_ctz(lead));
+      count(&p);
+    }
   }
+  // The tail starts on a character boundary, or on continuation bytes of a
+  // character already counted, which decode to U+FFFD (kOther) one by one.
+#endif
+  while (i < n) count(&i);
   for (int s = kLatin; s < kNumScripts; ++s) sc.letters += sc.scripts[s];
   return sc;
 }
