@@ -213,47 +213,68 @@ TextStats CountText(std::string_view s) {
   size_t n = s.size();
   size_t i = 0;
 #if defined(__SSE2__)
-  // Byte counters (0 - mask per block) summed with SAD every 255 blocks.
-  const __m128i k20 = _mm_set1_epi8(0x20), kM65 = _mm_set1_epi8(-65), kZero = _mm_setzero_si128();
-  const __m128i kComma = _mm_set1_epi8(','), kDot = _mm_set1_epi8('.'), kBang = _mm_set1_epi8('!'),
-                kQuest = _mm_set1_epi8('?');
-  const __m128i kC2 = _mm_set1_epi8(static_cast<char>(0xC2)), kD8 = _mm_set1_epi8(static_cast<char>(0xD8)),
-                kDB = _mm_set1_epi8(static_cast<char>(0xDB)), kE3 = _mm_set1_epi8(static_cast<char>(0xE3)),
-                kEF = _mm_set1_epi8(static_cast<char>(0xEF));
-  uint64_t chars = 0, commas = 0, stops = 0;
-  auto sum = [&](__m128i v) {
-    __m128i s8 = _mm_sad_epu8(v, kZero);
-    return static_cast<uint64_t>(_mm_cvtsi128_si32(s8)) + static_cast<uint64_t>(_mm_extract_epi16(s8, 4));
-  };
-  while (i + 16 <= n) {
+  // Byte counters (0 - mask per block) summed with SAD every 255 blocks; the
+  // last partial block is the string's last 16 bytes with the lanes counted
+  // already masked off.
+  if (n >= 16) {
+    const __m128i k20 = _mm_set1_epi8(0x20), kM65 = _mm_set1_epi8(-65), kZero = _mm_setzero_si128();
+    const __m128i kComma = _mm_set1_epi8(','), kDot = _mm_set1_epi8('.'), kBang = _mm_set1_epi8('!'),
+                  kQuest = _mm_set1_epi8('?');
+    const __m128i kC2 = _mm_set1_epi8(static_cast<char>(0xC2)), kD8 = _mm_set1_epi8(static_cast<char>(0xD8)),
+                  kDB = _mm_set1_epi8(static_cast<char>(0xDB)), kE3 = _mm_set1_epi8(static_cast<char>(0xE3)),
+                  kEF = _mm_set1_epi8(static_cast<char>(0xEF));
+    static constexpr unsigned char kTailMask[32] = {
+        0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+    uint64_t chars = 0, commas = 0, stops = 0;
+    auto sum = [&](__m128i v) {
+      __m128i s8 = _mm_sad_epu8(v, kZero);
+      return static_cast<uint64_t>(_mm_cvtsi128_si32(s8)) + static_cast<uint64_t>(_mm_extract_epi16(s8, 4));
+    };
     __m128i ac = kZero, am = kZero, as = kZero;
-    for (int k = 0; k < 255 && i + 16 <= n; ++k, i += 16) {
-      __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // One block at `at` whose lanes outside `lanes` (a byte mask) were counted before.
+    auto block = [&](size_t at, __m128i lanes) __attribute__((always_inline)) {
+      __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
+      const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(x));
       // 0x21..0x7F, or a lead byte 0xC0..0xFF (signed -64..-1).
-      __m128i counted = _mm_or_si128(_mm_cmpgt_epi8(x, k20),
-                                     _mm_and_si128(_mm_cmpgt_epi8(x, kM65), _mm_cmplt_epi8(x, kZero)));
+      __m128i counted = _mm_cmpgt_epi8(x, k20);
+      if (high) counted = _mm_or_si128(counted, _mm_and_si128(_mm_cmpgt_epi8(x, kM65), _mm_cmplt_epi8(x, kZero)));
       __m128i comma = _mm_cmpeq_epi8(x, kComma);
       __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, kDot), _mm_cmpeq_epi8(x, kBang)),
                                   _mm_cmpeq_epi8(x, kQuest));
-      ac = _mm_sub_epi8(ac, counted);
-      am = _mm_sub_epi8(am, comma);
-      as = _mm_sub_epi8(as, stop);
-      __m128i lead = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, kC2), _mm_cmpeq_epi8(x, kD8)),
-                                  _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, kDB), _mm_cmpeq_epi8(x, kE3)),
-                                               _mm_cmpeq_epi8(x, kEF)));
-      unsigned m = static_cast<unsigned>(_mm_movemask_epi8(lead));
-      while (m) {
-        CountLead(p, i + static_cast<size_t>(__builtin_ctz(m)), n, &t);
-        m &= m - 1;
+      ac = _mm_sub_epi8(ac, _mm_and_si128(counted, lanes));
+      am = _mm_sub_epi8(am, _mm_and_si128(comma, lanes));
+      as = _mm_sub_epi8(as, _mm_and_si128(stop, lanes));
+      if (high) {
+        __m128i lead = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, kC2), _mm_cmpeq_epi8(x, kD8)),
+                                    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, kDB), _mm_cmpeq_epi8(x, kE3)),
+                                                 _mm_cmpeq_epi8(x, kEF)));
+        unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(lead, lanes)));
+        while (m) {
+          CountLead(p, at + static_cast<size_t>(__builtin_ctz(m)), n, &t);
+          m &= m - 1;
+        }
       }
+    };
+    const __m128i all = _mm_set1_epi8(-1);
+    while (i + 16 <= n) {
+      for (int k = 0; k < 255 && i + 16 <= n; ++k, i += 16) block(i, all);
+      chars += sum(ac);
+      commas += sum(am);
+      stops += sum(as);
+      ac = am = as = kZero;
     }
-    chars += sum(ac);
-    commas += sum(am);
-    stops += sum(as);
+    if (i < n) {
+      block(n - 16, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kTailMask + (n - i))));
+      chars += sum(ac);
+      commas += sum(am);
+      stops += sum(as);
+    }
+    t.chars += static_cast<uint32_t>(chars);
+    t.commas += static_cast<uint32_t>(commas);
+    t.stops += static_cast<uint32_t>(stops);
+    return t;
   }
-  t.chars += static_cast<uint32_t>(chars);
-  t.commas += static_cast<uint32_t>(commas);
-  t.stops += static_cast<uint32_t>(stops);
 #endif
   // Then 8 bytes at once while they are ASCII without , . ! ? (SWAR): only
   // bytes above ' ' count.

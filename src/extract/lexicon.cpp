@@ -390,41 +390,30 @@ void ClassifyName(std::string_view name, uint32_t* cats) {
     default: break;
   }
   const Table& table = GetTable();
-  // A token longer than any word (24 letters) is not looked up.
-  alignas(8) unsigned char buf[24] = {};
-  size_t len = 0;
-  uint32_t name_cats = 0;
-  auto flush = [&] {
-    if (len) {
-      Token t;
-      std::memcpy(t.w, buf, sizeof buf);
-      t.len = static_cast<uint32_t>(len);
-      name_cats |= LookupToken(table, t);
-      std::memset(buf, 0, sizeof buf);
-    }
-    len = 0;
-  };
+  // Tokens are runs of letters, split before a capital that follows a
+  // lowercase letter ("shareBar") or precedes one (the last capital of a run:
+  // "URLList"); one longer than any word (24 letters) is not looked up.
   const unsigned char* p = reinterpret_cast<const unsigned char*>(name.data());
   const size_t n = name.size();
-  for (size_t i = 0; i < n; ++i) {
-    unsigned char c = p[i];
-    const uint8_t k = kCharClass.c[c];
-    if (!(k & (kChLower | kChUpper))) {
-      flush();
-      continue;
+  uint32_t name_cats = 0;
+  size_t i = 0;
+  for (;;) {
+    while (i < n && !(kCharClass.c[p[i]] & (kChLower | kChUpper))) ++i;
+    if (i >= n) break;
+    const size_t start = i++;
+    for (; i < n; ++i) {
+      const uint8_t k = kCharClass.c[p[i]];
+      if (k & kChLower) continue;
+      if (!(k & kChUpper)) break;
+      if ((kCharClass.c[p[i - 1]] & kChLower) || (i + 1 < n && (kCharClass.c[p[i + 1]] & kChLower))) break;
     }
-    if (k & kChUpper) {
-      // camelCase boundary: lower→Upper ("shareBar"), or the last capital of a run ("URLList").
-      if (len > 0 && i > 0 &&
-          ((kCharClass.c[p[i - 1]] & (kChLower | kChDigit)) ||
-           (i + 1 < n && (kCharClass.c[p[i + 1]] & kChLower) && (kCharClass.c[p[i - 1]] & kChUpper))))
-        flush();
-      c = static_cast<unsigned char>(c + 32);
-    }
-    if (len < sizeof buf) buf[len] = c;
-    ++len;
+    const size_t len = i - start;
+    if (len < 2 || len > 24) continue;
+    Token t{{0, 0, 0}, static_cast<uint32_t>(len)};
+    char* w = reinterpret_cast<char*>(t.w);
+    for (size_t j = 0; j < len; ++j) w[j] = static_cast<char>(p[start + j] | 0x20);  // letters only
+    name_cats |= LookupToken(table, t);
   }
-  flush();
   // In a compound name the content word is usually a namespace ("entry-author",
   // "article-footer", "post-meta", "sidebar-content"): any other word wins.
   if ((name_cats & kCatContent) && (name_cats & ~kCatContent)) name_cats &= ~kCatContent;
