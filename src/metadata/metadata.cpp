@@ -43,6 +43,9 @@ struct Located {
 
 struct Evidence {
   std::vector<MetaTag> metas;
+  // IndexMetas: an open-addressing table from key to the first tag with it
+  // (key_slots), and from each tag to the next one with the same key (key_next).
+  std::vector<int32_t> key_slots, key_next;
   std::string title_tag;
   std::string canonical, base_href, html_lang, image_src;
   std::vector<Located> h1s, h2s, times, itemprops, date_boxes, bylines, rel_authors;
@@ -225,11 +228,26 @@ std::string ScriptText(const Node* n) {
 }
 
 // "dc:title", "DC.Title", "dcterm:title" and "dcterms.title" name the same thing.
-std::string NormalizeMetaKey(std::string k) {
-  for (std::string_view p : {"dcterm:", "dcterms:", "dcterm."})
-    if (StartsWith(k, p)) return "dcterms." + k.substr(p.size());
-  if (StartsWith(k, "dc:")) return "dc." + k.substr(3);
-  return k;
+void NormalizeMetaKey(std::string* k) {
+  if (StartsWith(*k, "dcterm:") || StartsWith(*k, "dcterm.")) k->replace(0, 7, "dcterms.");
+  else if (StartsWith(*k, "dcterms:")) (*k)[7] = '.';
+  else if (StartsWith(*k, "dc:")) (*k)[2] = '.';
+}
+
+// property="og:title article:tag" is legal RDFa: one entry per term, lowercased.
+// `bounded`: stop at the evidence limit between terms too.
+void AddMetaKeys(std::string_view keys, std::string_view content, bool property, bool bounded, Evidence* ev) {
+  size_t i = 0;
+  while (i < keys.size() && (!bounded || ev->metas.size() < 4 * kMaxCandidates)) {
+    while (i < keys.size() && keys[i] == ' ') ++i;
+    size_t b = i;
+    while (i < keys.size() && keys[i] != ' ') ++i;
+    if (i > b) {
+      std::string k = LowerAscii(keys.substr(b, i - b));
+      NormalizeMetaKey(&k);
+      ev->metas.push_back({std::move(k), content, property});
+    }
+  }
 }
 
 // True when "date", "datum", "publish", "posted", "fecha", "byline",
@@ -360,16 +378,7 @@ void Collect(const Document& doc, Evidence* ev) {
         for (std::string_view a : {"property", "name", "itemprop", "http-equiv"}) {
           std::string_view k = n->Attr(a);
           if (k.empty()) continue;
-          // property="og:title article:tag" is legal RDFa: one entry per term.
-          std::string keys = LowerAscii(k);
-          size_t i = 0;
-          while (i < keys.size() && ev->metas.size() < 4 * kMaxCandidates) {
-            while (i < keys.size() && keys[i] == ' ') ++i;
-            size_t b = i;
-            while (i < keys.size() && keys[i] != ' ') ++i;
-            if (i > b)
-              ev->metas.push_back({NormalizeMetaKey(keys.substr(b, i - b)), content, a == std::string_view("property")});
-          }
+          AddMetaKeys(k, content, a == std::string_view("property"), true, ev);
         }
         if (!n->Attr("itemprop").empty()) record(&ev->itemprops, n);
         continue;
@@ -416,16 +425,8 @@ void Collect(const Document& doc, Evidence* ev) {
     }
     if (itemprop) record(&ev->itemprops, n);
     // RDFa on ordinary elements: <span property="dc:date" content="2019-07-07T18:44:31+02:00">.
-    if (property && content && ev->metas.size() < 4 * kMaxCandidates) {
-      std::string keys = LowerAscii(property->value);
-      size_t i = 0;
-      while (i < keys.size()) {
-        while (i < keys.size() && keys[i] == ' ') ++i;
-        size_t b = i;
-        while (i < keys.size() && keys[i] != ' ') ++i;
-        if (i > b) ev->metas.push_back({NormalizeMetaKey(keys.substr(b, i - b)), content->value, true});
-      }
-    }
+    if (property && content && ev->metas.size() < 4 * kMaxCandidates)
+      AddMetaKeys(property->value, content->value, true, false, ev);
     if (n->Is(Tag::kA) && rel && EqualsIgnoreCase(CollapseWhitespace(rel->value), "author"))
       record(&ev->rel_authors, n);
     // Tokens and substrings never span the class/id boundary, so the two
@@ -436,19 +437,49 @@ void Collect(const Document& doc, Evidence* ev) {
   }
 }
 
+// The fields ask for some 80 keys: each is found by hashing, not by a scan of every tag.
+size_t MetaKeySlot(const Evidence& ev, std::string_view k) {
+  size_t mask = ev.key_slots.size() - 1;
+  size_t i = std::hash<std::string_view>()(k) & mask;
+  while (ev.key_slots[i] >= 0 && ev.metas[ev.key_slots[i]].key != k) i = (i + 1) & mask;
+  return i;
+}
+
+void IndexMetas(Evidence* ev) {
+  size_t n = 64;
+  while (n < 2 * ev->metas.size()) n *= 2;
+  ev->key_slots.assign(n, -1);
+  ev->key_next.assign(ev->metas.size(), -1);
+  std::vector<int32_t> tail(n, -1);
+  for (size_t m = 0; m < ev->metas.size(); ++m) {
+    size_t i = MetaKeySlot(*ev, ev->metas[m].key);
+    if (ev->key_slots[i] < 0) ev->key_slots[i] = static_cast<int32_t>(m);
+    else ev->key_next[tail[i]] = static_cast<int32_t>(m);
+    tail[i] = static_cast<int32_t>(m);
+  }
+}
+
+// The first tag with key k (the others follow through key_next, in page order), or -1.
+int32_t FirstMeta(const Evidence& ev, std::string_view k) {
+  return ev.key_slots.empty() ? -1 : ev.key_slots[MetaKeySlot(ev, k)];
+}
+
 std::string_view MetaValue(const Evidence& ev, std::initializer_list<std::string_view> keys) {
-  for (std::string_view k : keys)
+  for (std::string_view k : keys) {
+    int32_t first = FirstMeta(ev, k);
     for (bool property : {true, false})
-      for (const MetaTag& m : ev.metas)
-        if (m.property == property && m.key == k && !IsBlank(m.content))
-          return m.content;
+      for (int32_t i = first; i >= 0; i = ev.key_next[i]) {
+        const MetaTag& m = ev.metas[i];
+        if (m.property == property && !IsBlank(m.content)) return m.content;
+      }
+  }
   return {};
 }
 
 std::vector<std::string_view> MetaValues(const Evidence& ev, std::string_view key) {
   std::vector<std::string_view> out;
-  for (const MetaTag& m : ev.metas)
-    if (m.key == key && !m.content.empty()) out.push_back(m.content);
+  for (int32_t i = FirstMeta(ev, key); i >= 0; i = ev.key_next[i])
+    if (!ev.metas[i].content.empty()) out.push_back(ev.metas[i].content);
   return out;
 }
 
@@ -1450,6 +1481,7 @@ Metadata ExtractMetadata(const Document& doc, const MetadataOptions& options) {
   Evidence ev;
   ResetZoneMemo();
   Collect(doc, &ev);
+  IndexMetas(&ev);
   LdFacts ld = ReadJsonLd(ev.ld);
 
   std::string page_url(options.url);
