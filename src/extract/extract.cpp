@@ -5,7 +5,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
+#include <type_traits>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
@@ -411,9 +413,46 @@ bool SameTitle(std::string_view a, std::string_view b) {
 
 // ---------------------------------------------------------------- context
 
+// The flattened items. Items are trivially copyable, so a plain buffer that
+// grows by copying keeps the append in Flatten's loop small enough to inline.
+class ItemVec {
+ public:
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  Item& operator[](size_t i) { return data_[i]; }
+  const Item& operator[](size_t i) const { return data_[i]; }
+  Item* begin() { return data_.get(); }
+  Item* end() { return data_.get() + size_; }
+  const Item* begin() const { return data_.get(); }
+  const Item* end() const { return data_.get() + size_; }
+  Item& back() { return data_[size_ - 1]; }
+  void pop_back() { --size_; }
+  void clear() { size_ = 0; }
+  void reserve(size_t n) {
+    if (n > cap_) Grow(n);
+  }
+  // A zeroed item at the end.
+  Item& AppendBlank() {
+    if (size_ == cap_) Grow(cap_ * 2 + 256);
+    Item& it = data_[size_++];
+    it = Item{};
+    return it;
+  }
+
+ private:
+  void Grow(size_t n) {
+    std::unique_ptr<Item[]> d(new Item[n]);
+    if (size_) std::memcpy(static_cast<void*>(d.get()), data_.get(), size_ * sizeof(Item));
+    data_ = std::move(d);
+    cap_ = n;
+  }
+  std::unique_ptr<Item[]> data_;
+  size_t size_ = 0, cap_ = 0;
+};
+static_assert(std::is_trivially_copyable_v<Item>);
+
 struct Ctx {
-  std::vector<Item> items;
-  std::vector<uint32_t> open;
+  ItemVec items;
   const ExtractOptions* opt = nullptr;
 };
 
@@ -422,17 +461,11 @@ Ctx& ScratchCtx() {
   return ctx;
 }
 
-// A zeroed item at the end. Copying a blank is a few vector moves; value-
-// initialising emplace_back() plus memset were two `rep stos` per node.
-Item& NewItem(Ctx& c) {
-  static constexpr Item kBlank{};
-  c.items.push_back(kBlank);
-  return c.items.back();
-}
+Item& NewItem(Ctx& c) { return c.items.AppendBlank(); }
 
-void AddElement(Ctx& c, const Node* n, const ElementAttrs& attrs) {
+// `parent`: the item of the nearest element above that is kept (kNone for the root).
+void AddElement(Ctx& c, const Node* n, const ElementAttrs& attrs, uint32_t parent) {
   uint32_t idx = static_cast<uint32_t>(c.items.size());
-  uint32_t parent = c.open.empty() ? kNone : c.open.back();
   Item& it = NewItem(c);
   it.node = n;
   it.parent = parent;
@@ -488,10 +521,8 @@ void AddElement(Ctx& c, const Node* n, const ElementAttrs& attrs) {
   if ((it.cats & kCatComment) && !(it.cats & kCatContent)) it.flags |= kFComment;
 }
 
-void AddText(Ctx& c, const Node* n) {
-  if (c.open.empty()) return;
+void AddText(Ctx& c, const Node* n, uint32_t parent) {
   uint32_t idx = static_cast<uint32_t>(c.items.size());
-  uint32_t parent = c.open.back();
   Item& it = NewItem(c);
   Item& p = c.items[parent];
   it.node = n;
@@ -544,17 +575,17 @@ inline void SatAddCounts(Item& to, const Item& from) {
 // sum the statistics bottom-up.
 void Flatten(Ctx& c, const Node* root) {
   c.items.clear();
-  c.open.clear();
-  AddElement(c, root, ReadElementAttrs(root, root->tag != Tag::kBody && root->tag != Tag::kHtml));
+  AddElement(c, root, ReadElementAttrs(root, root->tag != Tag::kBody && root->tag != Tag::kHtml), kNone);
   if (!root->first_child) return;
-  c.open.push_back(0);
+  // The open elements are the parent chain of `open` (no stack of their own).
+  uint32_t open = 0;
   const Node* n = root->first_child;
   for (;;) {
     bool descend = false;
     if (n->type == NodeType::kText) {
-      AddText(c, n);
+      AddText(c, n, open);
     } else if (n->type == NodeType::kElement) {
-      Item& parent = c.items[c.open.back()];
+      Item& parent = c.items[open];
       if (n->ns != Namespace::kHtml || IsSkippedTag(n->tag)) {
         if (IsControlTag(n->tag)) SatAdd(parent.n_input, 1);
         else if (IsEmbedTag(n->tag)) SatAdd(parent.n_embed, 1);
@@ -564,11 +595,11 @@ void Flatten(Ctx& c, const Node* root) {
         // hidden: skip
       } else {
         uint32_t idx = static_cast<uint32_t>(c.items.size());
-        AddElement(c, n, attrs);
+        AddElement(c, n, attrs, open);
         if (c.items[idx].cats & kCatHidden) {
           c.items.pop_back();
         } else if (n->first_child) {
-          c.open.push_back(idx);
+          open = idx;
           descend = true;
         }
       }
@@ -579,9 +610,9 @@ void Flatten(Ctx& c, const Node* root) {
     }
     while (!n->next_sibling) {
       n = n->parent;
-      c.items[c.open.back()].end = static_cast<uint32_t>(c.items.size());
-      c.open.pop_back();
-      if (n == root || c.open.empty()) {
+      c.items[open].end = static_cast<uint32_t>(c.items.size());
+      open = c.items[open].parent;
+      if (n == root || open == kNone) {
         c.items[0].end = static_cast<uint32_t>(c.items.size());
         goto done;
       }
@@ -1624,6 +1655,8 @@ Article Run(const Document& doc, const ExtractOptions& opt, std::string* explain
   const Node* root = doc.body() ? doc.body() : doc.root();
   if (!root) return art;
   Ctx& c = ScratchCtx();
+  c.items.clear();
+  c.items.reserve(doc.node_count());  // an upper bound: Flatten never regrows it
   Flatten(c, root);
   if (c.items.empty()) return art;
   const size_t threshold = opt.favor == Favor::kRecall ? 700 : opt.favor == Favor::kPrecision ? 250 : 500;
