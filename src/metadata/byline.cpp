@@ -126,6 +126,15 @@ size_t FirstDigit(std::string_view s) {
 
 bool HasDigit(std::string_view s) { return FirstDigit(s) != std::string_view::npos; }
 
+// FindDates without a reference time, skipping what cannot hold a date: plain
+// ASCII without a digit could only hold a relative phrase ("yesterday"), and
+// those need a reference (the same test as FindDatesInText's).
+std::vector<DateMatch> DatesIn(std::string_view s) {
+  for (char c : s)
+    if ((c >= '0' && c <= '9') || (static_cast<unsigned char>(c) & 0x80)) return FindDates(s);
+  return {};
+}
+
 // Separator characters that may follow a kSep label.
 size_t SepLen(std::string_view s, size_t i) {
   if (i >= s.size()) return 0;
@@ -213,8 +222,8 @@ std::vector<std::string> SegmentNames(std::string seg, bool* labelled) {
   seg = Trim(seg);
   // A date or time at the start ("5. Juli 2024 Anna Schmidt") goes, then the name ends
   // at the next date, digit, bracket, other label or connecting word.
-  std::vector<DateMatch> dates = FindDates(seg);
-  if (!dates.empty() && dates[0].begin == 0) seg = Trim(std::string_view(seg).substr(dates[0].end)), dates = FindDates(seg);
+  std::vector<DateMatch> dates = DatesIn(seg);
+  if (!dates.empty() && dates[0].begin == 0) seg = Trim(std::string_view(seg).substr(dates[0].end)), dates = DatesIn(seg);
   size_t cut = dates.empty() ? seg.size() : dates[0].begin;
   for (size_t i = 0; i < cut; i += CharLen(seg[i]))
     if (IsDigitAt(seg, i)) { cut = i; break; }
@@ -332,7 +341,7 @@ std::vector<std::string> DatedLineNames(const std::string& t) {
     bool labelled = false;
     std::vector<std::string> n = SegmentNames(seg, &labelled);
     if (n.empty()) {
-      dated |= !FindDates(seg).empty();
+      dated |= !DatesIn(seg).empty();
       continue;
     }
     if (!names.empty() || HasDigit(seg)) return {};

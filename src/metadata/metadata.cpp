@@ -1459,6 +1459,12 @@ void AddUnique(std::vector<std::string>* out, std::vector<std::string>* keys, st
 // placeholder carries the ZWNJ through.
 std::string CleanKeepingZwnj(const std::string& s) {
   static constexpr std::string_view kZwnj = "\xe2\x80\x8c", kMark = "\xee\x80\x80";
+  // Printable ASCII with single inner spaces is what CleanText returns it as
+  // (nothing to drop, collapse or normalize): most titles, names and tags.
+  bool clean = !s.empty() && s.front() != ' ' && s.back() != ' ';
+  for (size_t i = 0; i < s.size() && clean; ++i)
+    clean = (s[i] > ' ' && s[i] < 0x7F) || (s[i] == ' ' && s[i + 1] != ' ');
+  if (clean) return s;
   if (s.find(kZwnj) == std::string::npos || s.find(kMark) != std::string::npos) return CleanText(s);
   std::string t;
   for (size_t i = 0; i < s.size();) {

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "matn/html.h"
+#include "matn/text.h"
 
 namespace matn {
 namespace {
@@ -251,6 +252,22 @@ TEST(Metadata, EmptyAndHostileDocuments) {
   for (int i = 0; i < 3000; ++i) many += "<time datetime=\"2020-02-02\">x</time><h1>h</h1>";
   Extract(many);
   SUCCEED();
+}
+
+// ExtractMetadata returns printable ASCII fields with single inner spaces
+// without passing them through CleanText, which must leave them unchanged;
+// the other fields still go through it.
+TEST(Metadata, CleanAsciiFieldsAreKeptAsWritten) {
+  for (std::string s : {"Breaking: Storm hits coast (2024) | Daily News", "O'Brien & Co. - \"quoted\" ~ 100%", "a"})
+    EXPECT_EQ(CleanText(s), s);
+  Metadata md = Extract(
+      "<html><head><title>Storm hits the coast  again</title>"
+      "<meta name=author content='Jane\tDoe'><meta name=keywords content='storm, \xc2\xa0" "coast ,weather'>"
+      "</head><body><p>x</p></body></html>");
+  EXPECT_EQ(md.title, "Storm hits the coast again");
+  ASSERT_EQ(md.authors.size(), 1u);
+  EXPECT_EQ(md.authors[0], "Jane Doe");
+  EXPECT_EQ(md.tags, (std::vector<std::string>{"storm", "coast", "weather"}));
 }
 
 }  // namespace
