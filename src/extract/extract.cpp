@@ -209,7 +209,20 @@ inline void CountLead(const unsigned char* p, size_t i, size_t n, TextStats* t) 
   }
 }
 
-TextStats CountText(std::string_view s) {
+TextStats CountShortText(const unsigned char* p, size_t n);
+
+// Strings of 16 bytes and more, 16 at a time (SSE2); shorter ones (most text
+// nodes are a line break and an indent) take a loop that needs no set-up.
+TextStats CountLongText(std::string_view s);
+
+inline TextStats CountText(std::string_view s) {
+#if defined(__SSE2__)
+  if (s.size() >= 16) return CountLongText(s);
+#endif
+  return CountShortText(reinterpret_cast<const unsigned char*>(s.data()), s.size());
+}
+
+TextStats CountLongText(std::string_view s) {
   TextStats t;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size();
@@ -278,7 +291,13 @@ TextStats CountText(std::string_view s) {
     return t;
   }
 #endif
-  // Then 8 bytes at once while they are ASCII without , . ! ? (SWAR): only
+  return CountShortText(p, n);
+}
+
+TextStats CountShortText(const unsigned char* p, size_t n) {
+  TextStats t;
+  size_t i = 0;
+  // 8 bytes at once while they are ASCII without , . ! ? (SWAR): only
   // bytes above ' ' count.
   constexpr uint64_t k01 = 0x0101010101010101ULL, k80 = 0x8080808080808080ULL;
   while (i + 8 <= n) {
@@ -489,7 +508,8 @@ void AddElement(Ctx& c, const Node* n, const ElementAttrs& attrs, uint32_t paren
       it.flags |= kFInLink;
       it.n_a = 1;
       std::string_view href = attrs.href;
-      if ((!href.empty() && href[0] == '#') || EqualsIgnoreCase(href.substr(0, 11), "javascript:")) {
+      if ((!href.empty() && href[0] == '#') ||
+          (href.size() >= 11 && (href[0] | 0x20) == 'j' && EqualsIgnoreCase(href.substr(0, 11), "javascript:"))) {
         it.flags |= kFHashLink;
         it.n_a_hash = 1;
       }
@@ -620,9 +640,20 @@ void Flatten(Ctx& c, const Node* root) {
     n = n->next_sibling;
   }
 done:
-  // Bottom-up sums: children come after their parents in preorder.
+  // Data tables (rows of short cells, no nested table) are kept as tables;
+  // other tables are layout and their cells are read as blocks.
+  auto mark_data_table = [](Item& it) {
+    if (it.tag != Tag::kTable || !(it.flags & kFElem)) return;
+    bool data = it.n_table == 1 && it.n_tr >= 2 && it.n_td >= 4 && it.n_td <= 4000 &&
+                it.chars / std::max<uint32_t>(it.n_td, 1) < 200 && it.link_chars * 2 < it.chars + 1;
+    if (EqualsIgnoreCase(it.node->Attr("role"), "presentation")) data = false;
+    if (data) it.flags |= kFDataTable;
+  };
+  // Bottom-up sums: children come after their parents in preorder, so an
+  // item's sums are complete when the loop reaches it.
   for (size_t i = c.items.size(); i-- > 1;) {
     Item& it = c.items[i];
+    mark_data_table(it);
     if ((it.flags & kFBlock) && it.own_chars >= 80 && it.own_link_chars * 10 <= it.own_chars * 3 &&
         !(it.flags & kFHeading))
       SatAdd(it.n_para, 1);
@@ -656,15 +687,7 @@ done:
       else it.flags &= ~kFUnlikely;
     }
   }
-  // Data tables (rows of short cells, no nested table) are kept as tables;
-  // other tables are layout and their cells are read as blocks.
-  for (Item& it : c.items) {
-    if (it.tag != Tag::kTable || !(it.flags & kFElem)) continue;
-    bool data = it.n_table == 1 && it.n_tr >= 2 && it.n_td >= 4 && it.n_td <= 4000 &&
-                it.chars / std::max<uint32_t>(it.n_td, 1) < 200 && it.link_chars * 2 < it.chars + 1;
-    if (EqualsIgnoreCase(it.node->Attr("role"), "presentation")) data = false;
-    if (data) it.flags |= kFDataTable;
-  }
+  mark_data_table(c.items[0]);
 }
 
 double LinkDensity(const Item& it) {

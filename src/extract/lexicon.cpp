@@ -431,7 +431,12 @@ void ClassifyList(std::string_view v, uint32_t* cats) {
     while (j + 8 <= v.size()) {
       uint64_t x;
       std::memcpy(&x, v.data() + j, 8);
-      if ((x - 0x2121212121212121ULL) & ~x & 0x8080808080808080ULL) break;
+      // The lowest flagged byte is the first one below '!' (a borrow only
+      // flags bytes above a real one).
+      if (uint64_t m = (x - 0x2121212121212121ULL) & ~x & 0x8080808080808080ULL) {
+        j += static_cast<size_t>(__builtin_ctzll(m)) / 8;
+        break;
+      }
       j += 8;
     }
     while (j < v.size() && !(v[j] == ' ' || v[j] == '\t' || v[j] == '\n' || v[j] == '\r' || v[j] == '\f')) ++j;

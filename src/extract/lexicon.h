@@ -47,7 +47,7 @@ inline bool SameBytes(std::string_view n, const char (&lit)[N]) {
   return std::memcmp(n.data(), lit, N - 1) == 0;  // constant length: inlined
 }
 
-inline AttrName KindOfAttr(std::string_view n) {
+[[gnu::always_inline]] inline AttrName KindOfAttr(std::string_view n) {
   auto is = [&](const auto& lit) { return SameBytes(n, lit); };
   switch (n.size()) {
     case 2: return is("id") ? AttrName::kId : AttrName::kOther;
