@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <vector>
@@ -249,6 +250,14 @@ TokenSet::TokenSet(std::initializer_list<std::string_view> words) {
     words_[i] = w;
     by_first_[static_cast<unsigned char>(w[0])] |= 1u << i;
     by_last_[static_cast<unsigned char>(w.back())] |= 1u << i;
+    if (w.size() == 1) {
+      one_byte_ |= 1u << i;
+      for (uint32_t& b : by_second_) b |= 1u << i;
+      for (uint32_t& b : by_before_last_) b |= 1u << i;
+    } else {
+      by_second_[static_cast<unsigned char>(w[1])] |= 1u << i;
+      by_before_last_[static_cast<unsigned char>(w[w.size() - 2])] |= 1u << i;
+    }
     ++i;
   }
 }
@@ -257,6 +266,12 @@ namespace {
 
 inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 inline bool IsJoiner(char c) { return c == '-' || c == '_'; }
+constexpr auto kComponentEnd = [] {  // IsSpace or IsJoiner
+  std::array<bool, 256> t{};
+  t[' '] = t['\t'] = t['\n'] = t['-'] = t['_'] = true;
+  return t;
+}();
+inline bool EndsComponent(char c) { return kComponentEnd[static_cast<unsigned char>(c)]; }
 
 // The words among `cand` equal to s.
 inline uint32_t Matching(const std::string_view* words, uint32_t cand, std::string_view s) {
@@ -276,11 +291,14 @@ uint32_t TokenSet::ComponentMask(std::string_view all) const {
   size_t i = 0, n = all.size();
   while (i < n) {
     char c = all[i];
-    if (IsSpace(c) || IsJoiner(c)) { ++i; continue; }
+    if (EndsComponent(c)) { ++i; continue; }
     size_t b = i;
-    while (i < n && !IsSpace(all[i]) && !IsJoiner(all[i])) ++i;
+    while (i < n && !EndsComponent(all[i])) ++i;
     std::string_view comp = all.substr(b, i - b);
-    for (uint32_t cand = by_first_[static_cast<unsigned char>(c)]; cand; cand &= cand - 1) {
+    uint32_t cand = by_first_[static_cast<unsigned char>(c)];
+    if (!cand) continue;
+    cand &= comp.size() >= 2 ? by_second_[static_cast<unsigned char>(comp[1])] : one_byte_;
+    for (; cand; cand &= cand - 1) {
       int k = __builtin_ctz(cand);
       std::string_view w = words_[k];
       if (w.size() <= comp.size() && std::char_traits<char>::compare(w.data(), comp.data(), w.size()) == 0)
@@ -310,7 +328,8 @@ uint32_t TokenSet::TokenMask(std::string_view all, bool exact) const {
       else ++i;
     }
     std::string_view tok = all.substr(b, i - b);
-    if (uint32_t cand = by_first_[static_cast<unsigned char>(tok[0])]) {
+    if (uint32_t cand = by_first_[static_cast<unsigned char>(tok[0])] &
+                        (tok.size() >= 2 ? by_second_[static_cast<unsigned char>(tok[1])] : one_byte_)) {
       hit |= Matching(words_, cand, tok);
       if (!exact)  // "entry-date": the word, a joiner, more
         for (; cand; cand &= cand - 1) {
@@ -321,9 +340,11 @@ uint32_t TokenSet::TokenMask(std::string_view all, bool exact) const {
             hit |= 1u << k;
         }
     }
-    if (exact) continue;
+    if (exact || tok.size() < 2) continue;
     // "post__date", "entry-date": the word as the last part.
-    for (uint32_t cand = by_last_[static_cast<unsigned char>(tok.back())]; cand; cand &= cand - 1) {
+    for (uint32_t cand = by_last_[static_cast<unsigned char>(tok.back())] &
+                         by_before_last_[static_cast<unsigned char>(tok[tok.size() - 2])];
+         cand; cand &= cand - 1) {
       int k = __builtin_ctz(cand);
       std::string_view w = words_[k];
       if (tok.size() > w.size() && IsJoiner(tok[tok.size() - w.size() - 1]) &&

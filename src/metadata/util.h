@@ -67,6 +67,11 @@ class TokenSet {
   std::string_view words_[32];
   uint32_t by_first_[256] = {};  // bit i: words_[i] starts with that byte
   uint32_t by_last_[256] = {};   // … ends with it
+  // The second byte and the one before the last, so that two table lookups rule out
+  // most words before a comparison; a one-byte word has every bit.
+  uint32_t by_second_[256] = {};
+  uint32_t by_before_last_[256] = {};
+  uint32_t one_byte_ = 0;  // bit i: words_[i] is one byte long
 };
 
 bool HasClassToken(const Node* n, const TokenSet& words, bool exact = false);
