@@ -472,6 +472,8 @@ static_assert(std::is_trivially_copyable_v<Item>);
 
 struct Ctx {
   ItemVec items;
+  std::vector<uint32_t> scored;  // the items Score gave a score, in the order it did
+  bool any_article_body = false;  // some item has kFArticleBody
   const ExtractOptions* opt = nullptr;
 };
 
@@ -517,7 +519,10 @@ void AddElement(Ctx& c, const Node* n, const ElementAttrs& attrs, uint32_t paren
     }
     case Tag::kP: it.n_p = 1; break;
     case Tag::kDiv: case Tag::kSection: case Tag::kArticle: case Tag::kMain: case Tag::kUnknown:
-      if (attrs.article_body) it.flags |= kFArticleBody;
+      if (attrs.article_body) {
+        it.flags |= kFArticleBody;
+        c.any_article_body = true;
+      }
       break;
     case Tag::kImg: case Tag::kImage: it.n_img = 1; break;
     case Tag::kLi: it.n_li = 1; break;
@@ -595,6 +600,8 @@ inline void SatAddCounts(Item& to, const Item& from) {
 // sum the statistics bottom-up.
 void Flatten(Ctx& c, const Node* root) {
   c.items.clear();
+  c.scored.clear();
+  c.any_article_body = false;
   AddElement(c, root, ReadElementAttrs(root, root->tag != Tag::kBody && root->tag != Tag::kHtml), kNone);
   if (!root->first_child) return;
   // The open elements are the parent chain of `open` (no stack of their own).
@@ -703,14 +710,17 @@ struct Mode {
 };
 
 void Score(Ctx& c, const Mode& m) {
-  for (Item& it : c.items) {
-    it.score = 0;
-    it.scored = false;
+  // Only the items scored last time carry a score (Flatten makes them zero).
+  for (uint32_t i : c.scored) {
+    c.items[i].score = 0;
+    c.items[i].scored = false;
   }
-  auto init = [&](Item& it) {
+  c.scored.clear();
+  auto init = [&](Item& it, uint32_t idx) {
     if (it.scored) return;
     it.scored = true;
     it.score = static_cast<float>(TagInitialScore(it.tag) + (m.weight_classes ? it.weight : 0));
+    c.scored.push_back(idx);
   };
   const size_t n = c.items.size();
   for (size_t i = 0; i < n; ++i) {
@@ -726,14 +736,13 @@ void Score(Ctx& c, const Mode& m) {
     uint32_t a = IsParagraphTag(it.tag) ? it.parent : static_cast<uint32_t>(i);
     for (int level = 0; level < 5 && a != kNone; ++level) {
       Item& anc = c.items[a];
-      init(anc);
+      init(anc, a);
       double div = level == 0 ? 1 : level == 1 ? 2 : level * 3;
       anc.score += static_cast<float>(s / div);
       a = anc.parent;
     }
   }
-  for (Item& it : c.items)
-    if (it.scored) it.score *= static_cast<float>(1.0 - LinkDensity(it));
+  for (uint32_t i : c.scored) c.items[i].score *= static_cast<float>(1.0 - LinkDensity(c.items[i]));
 }
 
 // ---------------------------------------------------------------- selection
@@ -901,7 +910,7 @@ Region Select(const Ctx& c, const Mode& m, std::string* explain, uint32_t title_
     uint32_t parts[16];
     int nparts = 0;
     bool top_in_part = false;
-    for (uint32_t i = 0; i < items.size() && nparts < 16;) {
+    for (uint32_t i = 0; c.any_article_body && i < items.size() && nparts < 16;) {
       if ((items[i].flags & kFArticleBody) && items[i].chars >= 100) {
         parts[nparts++] = i;
         if (i == top || IsAncestor(c, i, top) || IsAncestor(c, top, i)) top_in_part = true;
