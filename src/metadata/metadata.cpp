@@ -216,8 +216,22 @@ unsigned ZoneOf(const Node* n, const std::unordered_set<const Node*>* headline_a
 // ---- Collection. -----------------------------------------------------------
 
 bool IsLdScript(const Node* n) {
-  std::string type = LowerAscii(CollapseWhitespace(n->Attr("type")));
-  return StartsWith(type, "application/ld+json");
+  constexpr std::string_view kLd = "application/ld+json";
+  std::string_view t = n->Attr("type");
+  // Without leading white space the collapsed value starts as the raw one does
+  // up to its first space, and kLd holds none: compare the raw value.
+  unsigned char c0 = t.empty() ? 0 : static_cast<unsigned char>(t[0]);
+  if (c0 > ' ' && c0 != 0xC2 && c0 != 0xE2 && c0 != 0xE3)
+    return t.size() >= kLd.size() && EqualsIgnoreCase(t.substr(0, kLd.size()), kLd);
+  return StartsWith(LowerAscii(CollapseWhitespace(t)), kLd);
+}
+
+// EqualsIgnoreCase(CollapseWhitespace(v), word) for a word without spaces.
+bool IsWordIgnoringSpace(std::string_view v, std::string_view word) {
+  for (char c : v)
+    if (static_cast<unsigned char>(c) <= ' ' || static_cast<unsigned char>(c) >= 0x80)
+      return EqualsIgnoreCase(CollapseWhitespace(v), word);
+  return EqualsIgnoreCase(v, word);  // nothing to collapse
 }
 
 std::string ScriptText(const Node* n) {
@@ -369,18 +383,33 @@ void Collect(const Document& doc, Evidence* ev) {
     if (n->ns != Namespace::kHtml) continue;
     switch (n->tag) {
       case Tag::kMeta: {
-        std::string_view content = n->Attr("content");
-        if (!n->FindAttr("content")) {
+        // One pass over the attributes: the first of each name counts (as Attr's).
+        enum { kContent, kDatetime, kProperty, kName, kItemprop, kHttpEquiv, kNum };
+        const Attribute* at[kNum] = {};
+        for (uint32_t k = 0; k < n->num_attrs; ++k) {
+          const Attribute& a = n->attrs[k];
+          if (a.ns != AttrNamespace::kNone) continue;
+          int slot = -1;
+          auto is = [&](const auto& lit) { return std::memcmp(a.name.data(), lit, sizeof lit - 1) == 0; };
+          switch (a.name.size()) {
+            case 4: if (is("name")) slot = kName; break;
+            case 7: if (is("content")) slot = kContent; break;
+            case 8: slot = is("datetime") ? kDatetime : is("property") ? kProperty : is("itemprop") ? kItemprop : -1; break;
+            case 10: if (is("http-equiv")) slot = kHttpEquiv; break;
+            default: break;
+          }
+          if (slot >= 0 && !at[slot]) at[slot] = &a;
+        }
+        auto value = [&](int i) { return at[i] ? at[i]->value : std::string_view(); };
+        std::string_view content = value(kContent);
+        if (!at[kContent]) {
           // <meta itemprop=datePublished datetime=…> appears in the wild too.
-          content = n->Attr("datetime");
+          content = value(kDatetime);
           if (content.empty()) continue;
         }
-        for (std::string_view a : {"property", "name", "itemprop", "http-equiv"}) {
-          std::string_view k = n->Attr(a);
-          if (k.empty()) continue;
-          AddMetaKeys(k, content, a == std::string_view("property"), true, ev);
-        }
-        if (!n->Attr("itemprop").empty()) record(&ev->itemprops, n);
+        for (int i : {kProperty, kName, kItemprop, kHttpEquiv})
+          if (!value(i).empty()) AddMetaKeys(value(i), content, i == kProperty, true, ev);
+        if (!value(kItemprop).empty()) record(&ev->itemprops, n);
         continue;
       }
       case Tag::kTitle:
@@ -427,7 +456,7 @@ void Collect(const Document& doc, Evidence* ev) {
     // RDFa on ordinary elements: <span property="dc:date" content="2019-07-07T18:44:31+02:00">.
     if (property && content && ev->metas.size() < 4 * kMaxCandidates)
       AddMetaKeys(property->value, content->value, true, false, ev);
-    if (n->Is(Tag::kA) && rel && EqualsIgnoreCase(CollapseWhitespace(rel->value), "author"))
+    if (n->Is(Tag::kA) && rel && IsWordIgnoringSpace(rel->value, "author"))
       record(&ev->rel_authors, n);
     // Tokens and substrings never span the class/id boundary, so the two
     // values are read apart and a page's repeated class values only once.
