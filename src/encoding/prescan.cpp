@@ -4,6 +4,9 @@
 // followed step by step. Running out of bytes anywhere ends the scan without
 // a result: a <meta> counts only once its closing '>' has been read.
 #include <string>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "encoding/encoding_internal.h"
 #include "matn/encoding.h"
@@ -152,7 +155,33 @@ std::optional<Enc> XmlEncoding(std::string_view b) {
   return e;
 }
 
+// True when `b` contains "charset" in any case. Both ways a <meta> declares
+// an encoding (a charset attribute, or "charset=" in a content value) spell
+// it out, so without it the tag-by-tag walk cannot find anything; pages that
+// declare nothing would otherwise be walked for their whole 64 KB window.
+bool MentionsCharset(std::string_view b) {
+  const size_t n = b.size();
+  size_t i = 0;
+#ifdef __SSE2__
+  // Candidates are "ch" pairs in any case, 16 at a time.
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  for (; i + 17 <= n; i += 16) {
+    const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b.data() + i));
+    const __m128i h = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b.data() + i + 1));
+    unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(
+        _mm_cmpeq_epi8(_mm_or_si128(c, case_bit), _mm_set1_epi8('c')),
+        _mm_cmpeq_epi8(_mm_or_si128(h, case_bit), _mm_set1_epi8('h')))));
+    for (; m != 0; m &= m - 1)
+      if (StartsWithNoCase(b, i + static_cast<size_t>(__builtin_ctz(m)), "charset")) return true;
+  }
+#endif
+  for (; i < n; ++i)
+    if (StartsWithNoCase(b, i, "charset")) return true;
+  return false;
+}
+
 std::optional<Enc> ScanMetas(std::string_view b) {
+  if (!MentionsCharset(b)) return std::nullopt;
   const size_t n = b.size();
   auto at = [&](size_t i) { return static_cast<unsigned char>(b[i]); };
   std::string name, value;

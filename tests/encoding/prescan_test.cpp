@@ -123,6 +123,21 @@ TEST(Prescan, OtherTagsAttributesEndWhereTheSpecSays) {
   EXPECT_EQ(PrescanMetaCharset(style + "<meta charset=big5>"), "Big5");
 }
 
+// "charset" in any case and at any offset still leads to the <meta>.
+TEST(Prescan, CharsetInAnyCaseAndPlace) {
+  EXPECT_EQ(PrescanMetaCharset("<META CHARSET=BIG5>"), "Big5");
+  EXPECT_EQ(PrescanMetaCharset("<meta http-equiv=Content-Type content='text/html; ChArSeT=koi8-r'>"), "KOI8-R");
+  for (size_t pad = 0; pad < 40; ++pad) {
+    const std::string page = "<p " + std::string(pad, 'c') + "h>" + "<meta cHarseT=big5>";
+    EXPECT_EQ(PrescanMetaCharset(page), "Big5") << pad;
+  }
+  // no "charset" at all: nothing, however many <meta>s
+  std::string metas;
+  for (int i = 0; i < 30; ++i) metas += "<meta name=viewport content='width=device-width'>";
+  EXPECT_EQ(PrescanMetaCharset(metas), "");
+  EXPECT_EQ(PrescanMetaCharset("<meta charse=big5><meta chars et=big5>"), "");
+}
+
 TEST(Prescan, FirstKilobyteOnly) {
   const std::string pad = "<!--" + std::string(1100, 'x') + "-->";
   EXPECT_EQ(PrescanMetaCharset(pad + "<meta charset=big5>"), "");
