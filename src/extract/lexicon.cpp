@@ -422,7 +422,9 @@ void ClassifyName(std::string_view name, uint32_t* cats) {
 
 uint32_t ClassifyNameCached(std::string_view name);
 
-void ClassifyList(std::string_view v, uint32_t* cats) {
+// `whole_memoized`: the caller remembers the categories of `v` itself, so a
+// value that is one name is not remembered again as a name.
+void ClassifyList(std::string_view v, uint32_t* cats, bool whole_memoized = false) {
   size_t i = 0;
   while (i < v.size()) {
     while (i < v.size() && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r' || v[i] == '\f')) ++i;
@@ -440,6 +442,10 @@ void ClassifyList(std::string_view v, uint32_t* cats) {
       j += 8;
     }
     while (j < v.size() && !(v[j] == ' ' || v[j] == '\t' || v[j] == '\n' || v[j] == '\r' || v[j] == '\f')) ++j;
+    if (whole_memoized && i == 0 && j == v.size()) {
+      ClassifyName(v, cats);
+      return;
+    }
     if (j > i) *cats |= ClassifyNameCached(v.substr(i, j - i));
     i = j;
   }
@@ -462,7 +468,7 @@ uint32_t ClassifyClassAttr(std::string_view v) {
   thread_local ClassCache cache;
   return cache.Get(v, [](std::string_view x) {
     uint32_t c = 0;
-    ClassifyList(x, &c);
+    ClassifyList(x, &c, /*whole_memoized=*/true);
     return c;
   });
 }
