@@ -7,6 +7,7 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <deque>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -756,18 +757,39 @@ size_t WordCount(std::string_view s) {
 }
 
 std::string Squash(std::string_view key) {
-  std::string s;
-  for (char c : key)
-    if (c != ' ') s.push_back(c);
+  std::string s(key);
+  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
   return s;
 }
+
+// The fold keys of the texts a page compares again and again (title pieces,
+// headings, site names, authors), computed once per page. A deque: references
+// to its entries stay valid while it grows.
+struct FoldMemo {
+  struct Entry {
+    std::string text, key, squashed;
+  };
+  std::deque<Entry> entries;
+  const Entry& Get(std::string_view s) {
+    if (entries.size() <= 256)  // bounds the search on hostile pages; later texts are folded anew
+      for (const Entry& e : entries)
+        if (e.text == s) return e;
+    std::string k = FoldKey(s);
+    std::string sq = Squash(k);
+    entries.push_back({std::string(s), std::move(k), std::move(sq)});
+    return entries.back();
+  }
+};
+thread_local FoldMemo fold_memo;  // emptied by ExtractMetadata
+const std::string& Fold(std::string_view s) { return fold_memo.Get(s).key; }
+const std::string& FoldSquashed(std::string_view s) { return fold_memo.Get(s).squashed; }
 
 struct SiteNames {
   std::vector<std::string> keys;  // squashed fold keys of known site names
   std::string host_label;         // "tagesschau" for www.tagesschau.de
 
   bool Matches(std::string_view text) const {
-    std::string k = Squash(FoldKey(text));
+    const std::string& k = FoldSquashed(text);
     if (k.empty()) return false;
     for (const std::string& s : keys)
       if (!s.empty() && (k == s || (k.size() <= s.size() + 12 && k.find(s) != std::string::npos)))
@@ -811,7 +833,7 @@ std::vector<std::string> SplitTitleFor(std::string_view t, bool colon, const Sit
 // "Site » Blog Archive » Post", the title of WordPress's long-time default theme:
 // the label is page chrome like the site's name.
 bool ArchiveLabel(std::string_view piece) {
-  std::string k = FoldKey(piece);
+  const std::string& k = Fold(piece);
   return k == "blog archive" || k == "blog archiv";
 }
 
@@ -838,9 +860,9 @@ std::string StripSiteName(std::string_view title, const SiteNames& site) {
 // the title's first part and the last part short (at most four words, no digits).
 std::string SiteFromTitle(std::string_view title_tag, std::string_view headline, const SiteNames& site) {
   std::vector<std::string> pieces = SplitTitleFor(title_tag, false, site);
-  if (pieces.size() < 2 || pieces.size() > 4 || FoldKey(pieces.front()) != FoldKey(headline)) return {};
+  if (pieces.size() < 2 || pieces.size() > 4 || Fold(pieces.front()) != Fold(headline)) return {};
   const std::string& last = pieces.back();
-  if (WordCount(last) > 4 || last.size() > 60 || FoldKey(last) == FoldKey(headline)) return {};
+  if (WordCount(last) > 4 || last.size() > 60 || Fold(last) == Fold(headline)) return {};
   for (char c : last)
     if (c >= '0' && c <= '9') return {};
   return last;
@@ -865,7 +887,7 @@ std::vector<std::string> HeadingParts(const Node* h) {
 }
 
 bool GenericHeading(std::string_view text) {
-  std::string k = FoldKey(text);
+  const std::string& k = Fold(text);
   static constexpr std::string_view kGeneric[] = {"menu", "navigation", "search", "suche", "menü",
                                                   "main navigation", "page", "user", "quicklink"};
   for (std::string_view g : kGeneric)
@@ -901,12 +923,12 @@ TitleChoice ChooseTitle(const Evidence& ev, const LdFacts& ld, const SiteNames& 
   auto add = [&](std::string_view s) {
     if (s.empty() || std::find(added.begin(), added.end(), s) != added.end()) return;
     added.push_back(s);
-    full.push_back(FoldKey(s));
-    full.push_back(FoldKey(StripSiteName(s, site)));
+    full.push_back(Fold(s));
+    full.push_back(Fold(StripSiteName(s, site)));
     std::vector<std::string> p = SplitTitleFor(s, true, site);
     std::vector<size_t> words;
     std::vector<std::string> keys;  // FoldKey of a run is its pieces' keys joined by a space
-    for (const std::string& x : p) words.push_back(WordCount(x)), keys.push_back(FoldKey(x));
+    for (const std::string& x : p) words.push_back(WordCount(x)), keys.push_back(Fold(x));
     for (size_t i = 0; i < p.size(); ++i) {
       std::string run;
       size_t run_words = 0;
@@ -942,8 +964,8 @@ TitleChoice ChooseTitle(const Evidence& ev, const LdFacts& ld, const SiteNames& 
     if (GenericHeading(text) || (site.Matches(text) && WordCount(text) <= 4)) continue;
     std::vector<std::string> parts, part_keys;
     for (std::string& part : HeadingParts(h.node))
-      if (WordCount(part) >= 2 && !site.Matches(part)) part_keys.push_back(FoldKey(part)), parts.push_back(std::move(part));
-    std::string key = FoldKey(text);
+      if (WordCount(part) >= 2 && !site.Matches(part)) part_keys.push_back(Fold(part)), parts.push_back(std::move(part));
+    std::string key = Fold(text);
     heads.push_back({h.node, std::move(text), std::move(key), std::move(parts), std::move(part_keys)});
   }
   for (const std::vector<std::string>* refs : {&full, &runs, &weak_runs}) {
@@ -1005,10 +1027,10 @@ TitleChoice ChooseTitle(const Evidence& ev, const LdFacts& ld, const SiteNames& 
 bool PlausibleAuthor(std::string_view a, const SiteNames& site) {
   if (a.empty() || a.size() > 100 || IsUrlLike(a) || a.find('@') != std::string_view::npos) return false;
   if (WordCount(a) > 7) return false;
-  std::string k = FoldKey(a);
-  if (k.empty()) return false;
+  if (Fold(a).empty()) return false;
+  const std::string& k = FoldSquashed(a);
   for (const std::string& s : site.keys)
-    if (!s.empty() && Squash(k) == s) return false;
+    if (!s.empty() && k == s) return false;
   return true;
 }
 
@@ -1017,7 +1039,7 @@ void AddAuthors(std::string_view raw, const SiteNames& site, std::vector<std::st
     if (!PlausibleAuthor(a, site)) continue;
     bool dup = false;
     for (const std::string& o : *out)
-      if (FoldKey(o) == FoldKey(a)) dup = true;
+      if (Fold(o) == Fold(a)) dup = true;
     if (!dup && out->size() < 10) out->push_back(a);
   }
 }
@@ -1515,6 +1537,7 @@ Metadata ExtractMetadata(const Document& doc, const MetadataOptions& options) {
   Metadata md;
   Evidence ev;
   ResetZoneMemo();
+  fold_memo.entries.clear();
   Collect(doc, &ev);
   IndexMetas(&ev);
   LdFacts ld = ReadJsonLd(ev.ld);
@@ -1531,9 +1554,9 @@ Metadata ExtractMetadata(const Document& doc, const MetadataOptions& options) {
   for (const std::string& s : {md.sitename, ld.publisher, ld.website_name,
                                CollapseWhitespace(MetaValue(ev, {"application-name"})),
                                CollapseWhitespace(MetaValue(ev, {"og:site_name"}))})
-    if (!s.empty()) site.keys.push_back(Squash(FoldKey(s)));
+    if (!s.empty()) site.keys.push_back(FoldSquashed(s));
   std::string_view tw_site = MetaValue(ev, {"twitter:site"});
-  if (StartsWith(tw_site, "@") && tw_site.size() > 3) site.keys.push_back(Squash(FoldKey(tw_site.substr(1))));
+  if (StartsWith(tw_site, "@") && tw_site.size() > 3) site.keys.push_back(FoldSquashed(tw_site.substr(1)));
   std::string canonical = ev.canonical.empty() ? "" : ResolveUrl(base, ev.canonical);
   std::string og_url = CollapseWhitespace(MetaValue(ev, {"og:url"}));
   site.host_label = HostLabel(!page_url.empty() ? page_url : !canonical.empty() ? canonical : og_url);
@@ -1546,11 +1569,11 @@ Metadata ExtractMetadata(const Document& doc, const MetadataOptions& options) {
   const Node* headline = title.heading;
   if (!headline) {
     // The h1 (or h2) whose text the chosen title contains still anchors the dateline search.
-    std::string tk = FoldKey(md.title);
+    std::string tk = Fold(md.title);
     std::vector<Located> heads = ev.h1s;
     heads.insert(heads.end(), ev.h2s.begin(), ev.h2s.begin() + std::min<size_t>(ev.h2s.size(), 20));
     for (const Located& h : heads) {
-      std::string hk = FoldKey(NodeText(h.node, 1000));
+      const std::string& hk = Fold(NodeText(h.node, 1000));
       if (!hk.empty() && !tk.empty() && (hk.find(tk) != std::string::npos || tk.find(hk) != std::string::npos)) {
         headline = h.node;
         break;
