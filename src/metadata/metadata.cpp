@@ -16,7 +16,6 @@
 #include "metadata/dates.h"
 #include "metadata/json_ld.h"
 #include "metadata/util.h"
-#include "html/value_memo.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -64,6 +63,76 @@ enum Zone : unsigned {
 
 constexpr unsigned kSiteHeader = 16;  // internal: under a <header> that is not the article's
 
+// A computation over attribute values remembered for one page: every distinct
+// value is computed once. The keys point into the page's tree (no copies), so
+// Reset() must come before the next page; it is O(1) (entries of older rounds
+// count as empty). Open addressing that grows, so no value is ever evicted.
+class PageMemo {
+ public:
+  void Reset() {
+    if (++round_ == 0) {  // wrapped: really empty every slot once
+      for (Slot& e : slots_) e.round = 0;
+      round_ = 1;
+    }
+    size_ = 0;
+  }
+  template <typename F>
+  uint32_t Get(std::string_view v, F compute) {
+    if (v.size() > UINT32_MAX) return compute(v);
+    if (slots_.empty()) slots_.resize(256);
+    size_t mask = slots_.size() - 1;
+    for (size_t i = Hash(v) & mask;; i = (i + 1) & mask) {
+      Slot& e = slots_[i];
+      if (e.round != round_) {
+        uint32_t value = compute(v);
+        e = {v.data(), static_cast<uint32_t>(v.size()), round_, value};
+        if (++size_ * 2 > slots_.size()) Grow();
+        return value;
+      }
+      if (e.size == v.size() && std::memcmp(e.data, v.data(), v.size()) == 0) return e.value;
+    }
+  }
+
+ private:
+  struct Slot {
+    const char* data = nullptr;
+    uint32_t size = 0, round = 0, value = 0;
+  };
+  static size_t Hash(std::string_view v) {
+    uint64_t h = v.size() * 0x9E3779B97F4A7C15ull;
+    size_t i = 0;
+    for (; i + 8 <= v.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, v.data() + i, 8);
+      h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    }
+    if (i < v.size() && v.size() >= 8) {  // the tail as one word, overlapping the last whole one
+      uint64_t w;
+      std::memcpy(&w, v.data() + v.size() - 8, 8);
+      h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    } else {
+      for (; i < v.size(); ++i) h = (h ^ static_cast<unsigned char>(v[i])) * 0xFF51AFD7ED558CCDull;
+    }
+    return static_cast<size_t>(h >> 32);
+  }
+  void Grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    size_t mask = slots_.size() - 1;
+    for (const Slot& e : old) {
+      if (e.round != round_) continue;
+      size_t i = Hash({e.data, e.size}) & mask;
+      while (slots_[i].round == round_) i = (i + 1) & mask;
+      slots_[i] = e;
+    }
+  }
+  std::vector<Slot> slots_;
+  uint32_t round_ = 1;
+  size_t size_ = 0;
+};
+
+thread_local PageMemo box_words_memo, zone_words_memo;  // class values; Reset by ExtractMetadata
+
 // What one class or id value says about the zone: bit 0 comment, 1 related,
 // 2 chrome words, 3 an article header's word. Components and tokens never span
 // the class/id boundary, so the two values are read apart (and a page's
@@ -87,10 +156,7 @@ uint32_t ZoneWords(std::string_view v) {
   return w;
 }
 
-uint32_t ZoneWordsCached(std::string_view v) {
-  thread_local html::ValueMemo memo;
-  return memo.Get(v, ZoneWords);
-}
+uint32_t ZoneWordsCached(std::string_view v) { return zone_words_memo.Get(v, ZoneWords); }
 
 // What `p` itself adds to the zone of the nodes under it.
 unsigned OwnZone(const Node* p, const std::unordered_set<const Node*>* headline_ancestors) {
@@ -354,12 +420,8 @@ uint32_t BoxWords(std::string_view v) {
   return m;
 }
 
-// Pages repeat the same class value on hundreds of elements: BoxWords per
-// value, remembered per thread in a small direct-mapped cache.
-uint32_t BoxWordsCached(std::string_view v) {
-  thread_local html::ValueMemo memo;
-  return memo.Get(v, BoxWords);
-}
+// Pages repeat the same class value on hundreds of elements: BoxWords once per value.
+uint32_t BoxWordsCached(std::string_view v) { return box_words_memo.Get(v, BoxWords); }
 
 // NextInPreorder(n, root), inlined: Collect steps through every node of the page.
 inline const Node* NextNode(const Node* n, const Node* root) {
@@ -1538,6 +1600,8 @@ Metadata ExtractMetadata(const Document& doc, const MetadataOptions& options) {
   Evidence ev;
   ResetZoneMemo();
   fold_memo.entries.clear();
+  box_words_memo.Reset();
+  zone_words_memo.Reset();
   Collect(doc, &ev);
   IndexMetas(&ev);
   LdFacts ld = ReadJsonLd(ev.ld);
