@@ -370,10 +370,12 @@ std::vector<std::string> BylineNames(std::string_view raw) {
 
 std::vector<std::string> LabelledBylineAfter(const Node* headline, const Node* root) {
   if (!headline) return {};
+  static const TokenSet kBylineBoxWords({"author", "authors", "byline", "autor", "writer", "author-name"});
   int texts = 0;
   size_t bytes = 0;
   // The box the headline sits in may put the byline above it ("<p>von …</p><h2>…</h2>").
   const Node* box = headline->parent;
+  std::string t;  // a text node's collapsed text, one buffer for all
   bool passed = !(box && box->IsElement() && !box->Is(Tag::kBody) && !box->Is(Tag::kHtml));
   for (const Node* n = passed ? NextInPreorder(headline, root, true) : NextInPreorder(box, root);
        n && texts < 25 && bytes < 2000;) {
@@ -390,7 +392,7 @@ std::vector<std::string> LabelledBylineAfter(const Node* headline, const Node* r
       continue;
     }
     if (n->IsText()) {
-      std::string t = CollapseWhitespace(n->data);
+      CollapseWhitespaceInto(n->data, &t);
       if (!t.empty()) {
         ++texts;
         bytes += t.size();
@@ -423,7 +425,7 @@ std::vector<std::string> LabelledBylineAfter(const Node* headline, const Node* r
           bool byline_box = false;
           int up = 0;
           for (const Node* p = n->parent; p && p->IsElement() && up < 3; p = p->parent, ++up)
-            byline_box |= HasClassToken(p, {"author", "authors", "byline", "autor", "writer", "author-name"});
+            byline_box |= HasClassToken(p, kBylineBoxWords);
           std::vector<std::string> names;
           if (byline_box && t.size() <= 100) {
             names = BylineNames(t);

@@ -440,6 +440,7 @@ void Collect(const Document& doc, Evidence* ev) {
     if (v->size() >= kMaxCandidates) return;
     v->push_back({n, order});
   };
+  ev->metas.reserve(64);
   for (const Node* n = root; n; n = NextNode(n, root)) {
     ++order;
     if (!n->IsElement()) continue;
@@ -604,8 +605,8 @@ int TypeTier(std::string_view t) {
   return 0;
 }
 
-std::vector<std::string> LdTypes(const JsonDoc& d, int32_t obj) {
-  std::vector<std::string> out;
+std::vector<std::string_view> LdTypes(const JsonDoc& d, int32_t obj) {
+  std::vector<std::string_view> out;
   int32_t t = d.Member(obj, "@type");
   if (t < 0) return out;
   if (d.nodes[t].type == JsonNode::kString) {
@@ -640,7 +641,10 @@ int LdDepth(const JsonDoc& d, int32_t obj) {
   return depth;
 }
 
-std::string NameOf(const JsonDoc& d, int32_t v, const std::unordered_map<std::string, int32_t>& ids) {
+// @id → the first object with that @id and a name; the keys point into the JsonDoc.
+using LdIds = std::unordered_map<std::string_view, int32_t>;
+
+std::string NameOf(const JsonDoc& d, int32_t v, const LdIds& ids) {
   const JsonNode& n = d.nodes[v];
   if (n.type == JsonNode::kString) return LdText(n.value);
   if (n.type != JsonNode::kObject) return {};
@@ -650,7 +654,7 @@ std::string NameOf(const JsonDoc& d, int32_t v, const std::unordered_map<std::st
     name = CollapseWhitespace(g + " " + f);
   }
   if (name.empty()) {
-    auto it = ids.find(std::string(d.MemberString(v, "@id")));
+    auto it = ids.find(d.MemberString(v, "@id"));
     if (it != ids.end() && it->second != v) {
       std::string_view nm = d.MemberString(it->second, "name");
       name = LdText(nm);
@@ -706,19 +710,19 @@ void AppendList(const JsonDoc& d, int32_t v, std::vector<std::string>* out, bool
 
 LdFacts ReadJsonLd(const JsonDoc& d) {
   LdFacts f;
-  std::unordered_map<std::string, int32_t> ids;
+  LdIds ids;
   for (size_t i = 0; i < d.nodes.size(); ++i) {
     if (d.nodes[i].type != JsonNode::kObject) continue;
     std::string_view id = d.MemberString(static_cast<int32_t>(i), "@id");
     if (!id.empty() && d.Member(static_cast<int32_t>(i), "name") >= 0)
-      ids.emplace(std::string(id), static_cast<int32_t>(i));
+      ids.emplace(id, static_cast<int32_t>(i));
   }
   int best_rank = 1 << 30;
   for (size_t i = 0; i < d.nodes.size(); ++i) {
     int32_t o = static_cast<int32_t>(i);
     if (d.nodes[i].type != JsonNode::kObject) continue;
     int tier = 0;
-    for (const std::string& t : LdTypes(d, o)) {
+    for (std::string_view t : LdTypes(d, o)) {
       int x = TypeTier(t);
       if (x && (!tier || x < tier)) tier = x;
       if (t == "ItemList") f.item_list = true;
@@ -900,7 +904,19 @@ bool ArchiveLabel(std::string_view piece) {
 }
 
 // Removes site-name pieces from the ends of a composite title.
-std::string StripSiteName(std::string_view title, const SiteNames& site) {
+std::string StripSiteNameUncached(std::string_view title, const SiteNames& site);
+
+// ChooseTitle strips the same few titles several times: once per page each.
+// (The page has one SiteNames; the memo is emptied with the fold memo.)
+thread_local std::deque<std::pair<std::string, std::string>> strip_memo;
+const std::string& StripSiteName(std::string_view title, const SiteNames& site) {
+  for (const auto& [in, out] : strip_memo)
+    if (in == title) return out;
+  strip_memo.emplace_back(std::string(title), StripSiteNameUncached(title, site));
+  return strip_memo.back().second;
+}
+
+std::string StripSiteNameUncached(std::string_view title, const SiteNames& site) {
   std::vector<std::string> pieces = SplitTitleFor(title, false, site);
   if (pieces.size() < 2) return CollapseWhitespace(title);
   size_t b = 0, e = pieces.size();
@@ -1405,7 +1421,7 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
     // The first date in the text right after the headline: the dateline.
     int texts = 0;
     size_t bytes = 0;
-    std::string prev_text;
+    std::string prev_text, text;
     const Node* n = NextInPreorder(headline, doc_root);  // the headline's own small print too
     while (n && texts < 40 && bytes < 3000) {
       if (n->IsElement() && (n->Is(Tag::kScript) || n->Is(Tag::kStyle) || n->Is(Tag::kNav) ||
@@ -1415,7 +1431,7 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
         continue;
       }
       if (n->IsText()) {
-        std::string text = CollapseWhitespace(n->data);
+        CollapseWhitespaceInto(n->data, &text);
         if (!text.empty()) {
           ++texts;
           bytes += text.size();
@@ -1446,13 +1462,14 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
     std::optional<DateTime> last;
     int texts = 0;
     std::string prev_text;  // "<span>Updated:</span> <time>…": the label in its own element
+    std::string text;
     for (const Node* n = NextInPreorder(box, box); n && n != headline && texts < 80;) {
       if (n->IsElement() && (n->Is(Tag::kScript) || n->Is(Tag::kStyle) || n->Is(Tag::kTemplate))) {
         n = NextInPreorder(n, box, true);
         continue;
       }
       if (n->IsText()) {
-        std::string text = CollapseWhitespace(n->data);
+        CollapseWhitespaceInto(n->data, &text);
         if (!text.empty() && text.size() <= 250 && ++texts &&
             !(ZoneOf(n, &headline_anc) & (kInComment | kInRelated | kInChrome))) {
           for (const DateMatch& m : FindDatesInText(text, ctx))
@@ -1600,6 +1617,7 @@ Metadata ExtractMetadata(const Document& doc, const MetadataOptions& options) {
   Evidence ev;
   ResetZoneMemo();
   fold_memo.entries.clear();
+  strip_memo.clear();
   box_words_memo.Reset();
   zone_words_memo.Reset();
   Collect(doc, &ev);

@@ -53,8 +53,15 @@ bool IsSkipped(const Node* n) {
 }  // namespace
 
 std::string CollapseWhitespace(std::string_view s) {
+  std::string out;
+  CollapseWhitespaceInto(s, &out);
+  return out;
+}
+
+void CollapseWhitespaceInto(std::string_view s, std::string* out_string) {
   // Written in place: the result is never longer than s.
-  std::string out(s.size(), '\0');
+  std::string& out = *out_string;
+  out.resize(s.size());
   char* const begin = out.data();
   char* w = begin;
   bool pending = false;
@@ -113,7 +120,6 @@ std::string CollapseWhitespace(std::string_view s) {
     w += i - b;
   }
   out.resize(static_cast<size_t>(w - begin));
-  return out;
 }
 
 bool IsBlank(std::string_view s) {

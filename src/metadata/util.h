@@ -13,6 +13,8 @@ namespace matn::metadata_internal {
 // Whitespace runs (ASCII, NBSP, other Unicode spaces, line separators) become
 // one space; leading and trailing space is dropped.
 std::string CollapseWhitespace(std::string_view s);
+// The same into *out (its old contents replaced), to reuse one buffer in a loop.
+void CollapseWhitespaceInto(std::string_view s, std::string* out);
 // True when CollapseWhitespace(s) is empty.
 bool IsBlank(std::string_view s);
 
