@@ -7,6 +7,7 @@
 #include <array>
 
 #include "matn/calendar.h"
+#include "metadata/dates.h"
 #include "metadata/util.h"
 
 namespace matn::metadata_internal {
@@ -126,13 +127,11 @@ size_t FirstDigit(std::string_view s) {
 
 bool HasDigit(std::string_view s) { return FirstDigit(s) != std::string_view::npos; }
 
-// FindDates without a reference time, skipping what cannot hold a date: plain
-// ASCII without a digit could only hold a relative phrase ("yesterday"), and
-// those need a reference (the same test as FindDatesInText's).
+// FindDates without a reference time, skipping what cannot hold a date: text
+// without a digit could only hold a relative phrase ("yesterday"), and those
+// need a reference (the same test as FindDatesInText's).
 std::vector<DateMatch> DatesIn(std::string_view s) {
-  for (char c : s)
-    if ((c >= '0' && c <= '9') || (static_cast<unsigned char>(c) & 0x80)) return FindDates(s);
-  return {};
+  return MayHoldDigit(s) ? FindDates(s) : std::vector<DateMatch>{};
 }
 
 // Separator characters that may follow a kSep label.

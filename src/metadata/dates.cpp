@@ -1,6 +1,8 @@
 #include "metadata/dates.h"
 
 #include <chrono>
+#include <cstdint>
+#include <cstring>
 
 #include "metadata/util.h"
 
@@ -44,16 +46,39 @@ std::optional<DateTime> ParseDateValue(std::string_view s, const DateContext& ct
   return d;
 }
 
-std::vector<DateMatch> FindDatesInText(std::string_view text, const DateContext& ctx) {
-  // Most text nodes are plain ASCII words: without a digit they can only hold a
-  // relative phrase ("yesterday"), which needs a reference time. Non-ASCII text
-  // always goes through (other digit sets, CJK numerals).
-  if (!ctx.reference) {
-    bool maybe = false;
-    for (char c : text)
-      if ((c >= '0' && c <= '9') || (static_cast<unsigned char>(c) & 0x80)) { maybe = true; break; }
-    if (!maybe) return {};
+bool MayHoldDigit(std::string_view raw) {
+  auto at = [&](size_t k) { return k < raw.size() ? static_cast<unsigned char>(raw[k]) : 0; };
+  bool digit = false;
+  for (size_t i = 0; i < raw.size() && !digit; ++i) {
+    if (i + 8 <= raw.size()) {  // 8 plain ASCII bytes without a digit at once
+      constexpr uint64_t k01 = 0x0101010101010101, k7f = k01 * 0x7F, k80 = k01 * 0x80;
+      uint64_t x;
+      std::memcpy(&x, raw.data() + i, 8);
+      uint64_t lo = x & k7f;
+      uint64_t digits = (k01 * (127 + '9' + 1) - lo) & ~x & (lo + k01 * (127 - '0' + 1)) & k80;
+      if (!((x & k80) | digits)) {
+        i += 7;
+        continue;
+      }
+    }
+    unsigned char c = at(i), d = at(i + 1);
+    switch (c) {
+      case 0xD9: digit = d >= 0xA0 && d <= 0xA9; break;  // U+0660..0669
+      case 0xDB: digit = d >= 0xB0 && d <= 0xB9; break;  // U+06F0..06F9
+      case 0xEF: digit = d == 0xBC && at(i + 2) >= 0x90 && at(i + 2) <= 0x99; break;  // U+FF10..FF19
+      case 0xC0: case 0xC1: digit = true; break;
+      case 0xE0: digit = d < 0xA0; break;
+      case 0xF0: digit = d < 0x90; break;
+      default: digit = c >= '0' && c <= '9';
+    }
   }
+  return digit;
+}
+
+std::vector<DateMatch> FindDatesInText(std::string_view text, const DateContext& ctx) {
+  // Most text nodes hold no digit: then they can only hold a relative phrase
+  // ("yesterday", "دیروز"), which needs a reference time.
+  if (!ctx.reference && !MayHoldDigit(text)) return {};
   DateParseOptions opt;
   opt.lang = ctx.lang;
   opt.reference = ctx.reference;

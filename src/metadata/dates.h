@@ -19,6 +19,11 @@ struct DateContext {
 // "Fri, 05 Jul 2024 06:24:00 GMT", "05.07.2024", "۱۵ سرطان ۱۴۰۳").
 std::optional<DateTime> ParseDateValue(std::string_view s, const DateContext& ctx);
 
+// False when `text` holds no digit of the four sets the calendar tokenizer reads
+// (Latin, Arabic-Indic, Persian, full-width) nor an overlong UTF-8 form its
+// decoder would read as one: then it holds no date but a relative phrase.
+bool MayHoldDigit(std::string_view text);
+
 // Date phrases inside running text, in order.
 std::vector<DateMatch> FindDatesInText(std::string_view text, const DateContext& ctx);
 

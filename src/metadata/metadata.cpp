@@ -1230,34 +1230,9 @@ std::optional<DateTime> FirstDateInPage(const Node* root, const DateContext& ctx
       bytes += n->data.size();
       std::string_view raw = std::string_view(n->data).substr(0, 1000);
       // Only relative dates ("yesterday", "دیروز") can be found without a digit,
-      // and they are skipped below: a node with none of the four digit sets the
-      // calendar tokenizer reads (nor an overlong UTF-8 form its decoder would
-      // read as one) is skipped before the copy and the tokenizing.
-      auto at = [&](size_t k) { return k < raw.size() ? static_cast<unsigned char>(raw[k]) : 0; };
-      bool digit = false;
-      for (size_t i = 0; i < raw.size() && !digit; ++i) {
-        if (i + 8 <= raw.size()) {  // 8 plain ASCII bytes without a digit at once
-          constexpr uint64_t k01 = 0x0101010101010101, k7f = k01 * 0x7F, k80 = k01 * 0x80;
-          uint64_t x;
-          std::memcpy(&x, raw.data() + i, 8);
-          uint64_t lo = x & k7f;
-          uint64_t digits = (k01 * (127 + '9' + 1) - lo) & ~x & (lo + k01 * (127 - '0' + 1)) & k80;
-          if (!((x & k80) | digits)) {
-            i += 7;
-            continue;
-          }
-        }
-        unsigned char c = at(i), d = at(i + 1);
-        switch (c) {
-          case 0xD9: digit = d >= 0xA0 && d <= 0xA9; break;                             // U+0660..0669
-          case 0xDB: digit = d >= 0xB0 && d <= 0xB9; break;                             // U+06F0..06F9
-          case 0xEF: digit = d == 0xBC && at(i + 2) >= 0x90 && at(i + 2) <= 0x99; break;  // U+FF10..FF19
-          case 0xC0: case 0xC1: digit = true; break;
-          case 0xE0: digit = d < 0xA0; break;
-          case 0xF0: digit = d < 0x90; break;
-          default: digit = c >= '0' && c <= '9';
-        }
-      }
+      // and they are skipped below: a node without one is skipped before the
+      // copy and the tokenizing.
+      bool digit = MayHoldDigit(raw);
       if (!digit) {
         n = NextInPreorder(n, root);
         continue;
