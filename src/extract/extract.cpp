@@ -1812,7 +1812,11 @@ std::string Explain(const Document& doc, const ExtractOptions& options) {
 }  // namespace extract
 
 std::string BlocksToText(const std::vector<Block>& blocks) {
+  size_t size = 0;
+  for (const auto& b : blocks)
+    if (b.kind != BlockKind::kImage) size += b.text.size() + 1;
   std::string out;
+  out.reserve(size);  // one allocation, not one per doubling
   for (const auto& b : blocks) {
     if (b.kind == BlockKind::kImage) continue;
     if (!out.empty()) out += '\n';
