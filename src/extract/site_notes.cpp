@@ -6,6 +6,7 @@
 // anywhere in a line are found by one scan over its lowercased copy that
 // reports all phrase groups at once (a table keyed by the first four bytes),
 // so DropTrailingSiteNotes reads each line once, not once per phrase.
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -123,6 +124,15 @@ class PhraseIndex {
       next_[k] = head_[h];
       head_[h] = static_cast<uint8_t>(k + 1);
     }
+    // Wu-Manber skips: a phrase can start at i only if the pair of bytes at
+    // i+2, i+3 occurs in a phrase's first four bytes; ending at its byte q,
+    // it allows a start no later than i + 3 - q.
+    shift_.fill(3);
+    for (const Phrase& ph : kPhrases)
+      for (int q = 1; q <= 3; ++q) {
+        uint8_t& s = shift_[PairHash(static_cast<unsigned char>(ph.text[q - 1]), static_cast<unsigned char>(ph.text[q]))];
+        if (s > 3 - q) s = static_cast<uint8_t>(3 - q);
+      }
   }
 
   // The groups of the phrases found in `low` (a lowercased line).
@@ -131,6 +141,10 @@ class PhraseIndex {
     const char* p = low.data();
     const size_t n = low.size();
     for (size_t i = 0; i + 4 <= n; ++i) {
+      if (const uint8_t skip = shift_[PairHash(static_cast<unsigned char>(p[i + 2]), static_cast<unsigned char>(p[i + 3]))]) {
+        i += skip - 1;
+        continue;
+      }
       const uint32_t w = Load4(p + i);
       for (uint8_t k = head_[Hash(w)]; k; k = next_[k - 1]) {
         const Phrase& ph = kPhrases[k - 1];
@@ -144,6 +158,8 @@ class PhraseIndex {
 
  private:
   static uint32_t Hash(uint32_t w) { return (w * 2654435761u) >> 20; }
+  static uint32_t PairHash(unsigned char a, unsigned char b) { return ((a << 5) ^ b) & 4095; }
+  std::array<uint8_t, 4096> shift_;  // by PairHash: how far the start may move (colliding pairs keep the least)
   uint8_t head_[4096] = {};  // 1 + index of the chain's first phrase; 0 for none
   uint8_t next_[kNumPhrases] = {};
   static_assert(kNumPhrases < 255);
