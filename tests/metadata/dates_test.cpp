@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 namespace matn::metadata_internal {
 namespace {
 
@@ -70,6 +72,31 @@ TEST(MetadataDates, Plausibility) {
   EXPECT_FALSE(PlausibleDate(d, ctx));
   d.year = 1985;
   EXPECT_FALSE(PlausibleDate(d, ctx));
+}
+
+// FormatIso writes the fields digit by digit; it must agree with the printf
+// format it replaced, also at the edges (year 0, negative offsets, no seconds).
+TEST(MetadataDates, IsoDigitsAsPrintfWritesThem) {
+  auto printf_iso = [](const DateTime& d) {
+    char buf[64];
+    int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+    if (d.hour >= 0) {
+      n += std::snprintf(buf + n, sizeof buf - n, "T%02d:%02d", d.hour, d.minute < 0 ? 0 : d.minute);
+      if (d.second >= 0) n += std::snprintf(buf + n, sizeof buf - n, ":%02d", d.second);
+      int a = d.offset_minutes < 0 ? -d.offset_minutes : d.offset_minutes;
+      if (d.has_offset) std::snprintf(buf + n, sizeof buf - n, "%c%02d:%02d", d.offset_minutes < 0 ? '-' : '+', a / 60, a % 60);
+    }
+    return std::string(buf);
+  };
+  for (int year : {0, 7, 999, 1403, 2024, 9999, 12345, -44})
+    for (int hour : {-1, 0, 23})
+      for (int second : {-1, 0, 59})
+        for (int offset : {0, 270, -210, -600, 840}) {
+          DateTime d;
+          d.year = year, d.month = 7, d.day = 5, d.hour = hour, d.minute = hour < 0 ? -1 : 4, d.second = second;
+          d.has_offset = offset != 0 || second == 0, d.offset_minutes = offset;
+          EXPECT_EQ(FormatIso(d), printf_iso(d)) << year << " " << hour << " " << second << " " << offset;
+        }
 }
 
 }  // namespace
