@@ -560,6 +560,12 @@ void AddText(Ctx& c, const Node* n, uint32_t parent) {
   it.commas = ts.commas;
   if (it.flags & kFInLink) it.link_chars = ts.chars;
   if (it.flags & kFHeading) it.heading_chars = ts.chars;
+  // The parent's sums take the text now; Flatten's bottom-up pass then
+  // carries only elements.
+  p.chars += ts.chars;
+  p.link_chars += it.link_chars;
+  p.heading_chars += it.heading_chars;
+  p.commas += ts.commas;
   Item& b = c.items[it.block];
   b.own_chars += ts.chars;
   if (it.flags & kFInLink) b.own_link_chars += ts.chars;
@@ -660,6 +666,7 @@ done:
   // item's sums are complete when the loop reaches it.
   for (size_t i = c.items.size(); i-- > 1;) {
     Item& it = c.items[i];
+    if (!(it.flags & kFElem)) continue;  // added to its parent by AddText
     mark_data_table(it);
     if ((it.flags & kFBlock) && it.own_chars >= 80 && it.own_link_chars * 10 <= it.own_chars * 3 &&
         !(it.flags & kFHeading))
