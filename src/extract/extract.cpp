@@ -485,7 +485,9 @@ Ctx& ScratchCtx() {
 Item& NewItem(Ctx& c) { return c.items.AppendBlank(); }
 
 // `parent`: the item of the nearest element above that is kept (kNone for the root).
-void AddElement(Ctx& c, const Node* n, const ElementAttrs& attrs, uint32_t parent) {
+// AddElement and AddText run once per node: inlined into Flatten's loop, they
+// spare a call frame each (GCC would not inline them on its own).
+[[gnu::always_inline]] inline void AddElement(Ctx& c, const Node* n, const ElementAttrs& attrs, uint32_t parent) {
   uint32_t idx = static_cast<uint32_t>(c.items.size());
   Item& it = NewItem(c);
   it.node = n;
@@ -546,7 +548,7 @@ void AddElement(Ctx& c, const Node* n, const ElementAttrs& attrs, uint32_t paren
   if ((it.cats & kCatComment) && !(it.cats & kCatContent)) it.flags |= kFComment;
 }
 
-void AddText(Ctx& c, const Node* n, uint32_t parent) {
+[[gnu::always_inline]] inline void AddText(Ctx& c, const Node* n, uint32_t parent) {
   uint32_t idx = static_cast<uint32_t>(c.items.size());
   Item& it = NewItem(c);
   Item& p = c.items[parent];
