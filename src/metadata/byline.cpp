@@ -251,7 +251,12 @@ std::vector<std::string> SegmentNames(std::string seg, bool* labelled) {
   size_t start = 0;
   for (size_t i = 0; i <= seg.size();) {
     size_t len = 0;
-    if (i < seg.size())
+    static constexpr auto kSplitFirst = [] {  // bytes a splitter starts with
+      std::array<bool, 256> t{};
+      for (std::string_view sp : kSplitters) t[static_cast<unsigned char>(sp[0])] = true;
+      return t;
+    }();
+    if (i < seg.size() && kSplitFirst[static_cast<unsigned char>(seg[i])])
       for (std::string_view sp : kSplitters)
         if (seg.compare(i, sp.size(), sp) == 0) { len = sp.size(); break; }
     if (len || i == seg.size()) {
@@ -295,7 +300,7 @@ std::vector<std::string> Segments(const std::string& s) {
   size_t start = 0;
   for (size_t i = 0; i <= s.size();) {
     size_t len = 0;
-    if (i < s.size())
+    if (i < s.size() && (s[i] == '|' || s[i] == ' ' || s[i] == '\xef'))  // the first bytes of the separators
       for (std::string_view sep : {"|", "\xef\xbd\x9c", " \xc2\xb7 ", " \xe2\x80\xa2 ", " \xe2\x80\x94 ",
                                    " \xe2\x80\x93 ", " - ", " :: "})
         if (s.compare(i, sep.size(), sep) == 0) { len = sep.size(); break; }

@@ -89,7 +89,7 @@ class PageMemo {
         if (++size_ * 2 > slots_.size()) Grow();
         return value;
       }
-      if (e.size == v.size() && std::memcmp(e.data, v.data(), v.size()) == 0) return e.value;
+      if (e.size == v.size() && SameBytes(e.data, v.data(), v.size())) return e.value;
     }
   }
 
@@ -98,6 +98,23 @@ class PageMemo {
     const char* data = nullptr;
     uint32_t size = 0, round = 0, value = 0;
   };
+  // memcmp(a, b, n) == 0 inline, by machine words: nearly every lookup is a hit,
+  // and a call per hit was a third of the memo's cost.
+  static bool SameBytes(const char* a, const char* b, size_t n) {
+    auto word = [](const char* p) {
+      uint64_t w;
+      std::memcpy(&w, p, 8);
+      return w;
+    };
+    if (n < 8) {
+      for (size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return false;
+      return true;
+    }
+    for (size_t i = 0; i + 8 <= n; i += 8)
+      if (word(a + i) != word(b + i)) return false;
+    return word(a + n - 8) == word(b + n - 8);  // the tail, overlapping the last whole word
+  }
   static size_t Hash(std::string_view v) {
     uint64_t h = v.size() * 0x9E3779B97F4A7C15ull;
     size_t i = 0;

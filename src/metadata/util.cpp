@@ -158,9 +158,10 @@ std::string TrimChars(std::string_view s, std::initializer_list<std::string_view
   bool changed = true;
   while (changed && !s.empty()) {
     changed = false;
-    for (std::string_view p : chars) {
-      if (s.size() >= p.size() && s.substr(0, p.size()) == p) s.remove_prefix(p.size()), changed = true;
-      if (s.size() >= p.size() && s.substr(s.size() - p.size()) == p) s.remove_suffix(p.size()), changed = true;
+    for (std::string_view p : chars) {  // first and last bytes before comparing
+      if (s.size() >= p.size() && s[0] == p[0] && s.substr(0, p.size()) == p) s.remove_prefix(p.size()), changed = true;
+      if (s.size() >= p.size() && s.back() == p.back() && s.substr(s.size() - p.size()) == p)
+        s.remove_suffix(p.size()), changed = true;
     }
   }
   return CollapseWhitespace(s);
