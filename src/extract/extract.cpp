@@ -209,7 +209,8 @@ inline void CountLead(const unsigned char* p, size_t i, size_t n, TextStats* t) 
   }
 }
 
-TextStats CountShortText(const unsigned char* p, size_t n);
+// (Inlined: most calls are a few bytes, where a call frame costs as much as the count.)
+[[gnu::always_inline]] inline TextStats CountShortText(const unsigned char* p, size_t n);
 
 // Strings of 16 bytes and more, 16 at a time (SSE2); shorter ones (most text
 // nodes are a line break and an indent) take a loop that needs no set-up.
@@ -294,7 +295,7 @@ TextStats CountLongText(std::string_view s) {
   return CountShortText(p, n);
 }
 
-TextStats CountShortText(const unsigned char* p, size_t n) {
+inline TextStats CountShortText(const unsigned char* p, size_t n) {
   TextStats t;
   size_t i = 0;
   // 8 bytes at once while they are ASCII without , . ! ? (SWAR): only
