@@ -474,6 +474,7 @@ static_assert(std::is_trivially_copyable_v<Item>);
 struct Ctx {
   ItemVec items;
   std::vector<uint32_t> scored;  // the items Score gave a score, in the order it did
+  std::vector<uint32_t> scoring;  // blocks whose own text Score counts (in any mode), in order
   bool any_article_body = false;  // some item has kFArticleBody
   const ExtractOptions* opt = nullptr;
 };
@@ -686,7 +687,10 @@ done:
   // around the post): it is not stripped as boilerplate.
   const uint32_t total_para = c.items[0].n_para;
   bool rescued = false;
-  for (Item& it : c.items) {
+  c.scoring.clear();
+  for (uint32_t i = 0; i < c.items.size(); ++i) {
+    Item& it = c.items[i];
+    if ((it.flags & kFBlock) && !(it.flags & kFComment) && it.own_chars >= 25) c.scoring.push_back(i);
     if ((it.flags & kFClassUnlikely) && !(it.cats & (kCatComment | kCatNav | kCatFooter)) && it.n_para >= 3 &&
         it.n_para * 2 > total_para && it.link_chars * 10 < it.chars * 3) {
       it.flags &= ~kFClassUnlikely;
@@ -732,13 +736,9 @@ void Score(Ctx& c, const Mode& m) {
     it.score = static_cast<float>(TagInitialScore(it.tag) + (m.weight_classes ? it.weight : 0));
     c.scored.push_back(idx);
   };
-  const size_t n = c.items.size();
-  for (size_t i = 0; i < n; ++i) {
+  for (const uint32_t i : c.scoring) {  // blocks, not in comments, with 25 characters of their own
     Item& it = c.items[i];
-    if (!(it.flags & kFBlock)) continue;
     if (m.strip_unlikely && (it.flags & kFUnlikely)) continue;
-    if (it.flags & kFComment) continue;
-    if (it.own_chars < 25) continue;
     double ld = static_cast<double>(it.own_link_chars) / it.own_chars;
     double s = 1.0 + it.own_commas + std::min(it.own_chars / 85.0, 3.0);
     s *= (1.0 - ld);
