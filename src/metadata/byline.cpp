@@ -230,8 +230,15 @@ std::vector<std::string> SegmentNames(std::string seg, bool* labelled) {
     size_t p = seg.find(e);
     if (p != std::string::npos && p > 0) cut = std::min(cut, p);
   }
+  static constexpr auto kConnectorFirst = [] {  // first bytes of kConnectors (all lowercase ASCII)
+    std::array<bool, 256> t{};
+    for (std::string_view w : kConnectors) t[static_cast<unsigned char>(w[0])] = true;
+    return t;
+  }();
   for (size_t i = 1; i < cut; ++i) {
     if (seg[i - 1] != ' ') continue;
+    char first = seg[i] >= 'A' && seg[i] <= 'Z' ? static_cast<char>(seg[i] - 'A' + 'a') : seg[i];
+    if (!kConnectorFirst[static_cast<unsigned char>(first)]) continue;  // no connector starts here
     for (std::string_view w : kConnectors) {
       // Short words only in lowercase; longer ones ("Foto", "Illustration") in any case.
       std::string_view at = std::string_view(seg).substr(i, w.size());

@@ -659,7 +659,29 @@ int LdDepth(const JsonDoc& d, int32_t obj) {
 }
 
 // @id → the first object with that @id and a name; the keys point into the JsonDoc.
-using LdIds = std::unordered_map<std::string_view, int32_t>;
+// Built when a reference first needs it (most pages name their authors inline).
+class LdIds {
+ public:
+  explicit LdIds(const JsonDoc& d) : d_(d) {}
+  int32_t Find(std::string_view id) const {
+    if (id.empty()) return -1;  // no key is empty
+    if (!built_) {
+      built_ = true;
+      for (size_t i = 0; i < d_.nodes.size(); ++i) {
+        if (d_.nodes[i].type != JsonNode::kObject) continue;
+        std::string_view k = d_.MemberString(static_cast<int32_t>(i), "@id");
+        if (!k.empty() && d_.Member(static_cast<int32_t>(i), "name") >= 0) ids_.emplace(k, static_cast<int32_t>(i));
+      }
+    }
+    auto it = ids_.find(id);
+    return it == ids_.end() ? -1 : it->second;
+  }
+
+ private:
+  const JsonDoc& d_;
+  mutable bool built_ = false;
+  mutable std::unordered_map<std::string_view, int32_t> ids_;
+};
 
 std::string NameOf(const JsonDoc& d, int32_t v, const LdIds& ids) {
   const JsonNode& n = d.nodes[v];
@@ -671,9 +693,9 @@ std::string NameOf(const JsonDoc& d, int32_t v, const LdIds& ids) {
     name = CollapseWhitespace(g + " " + f);
   }
   if (name.empty()) {
-    auto it = ids.find(d.MemberString(v, "@id"));
-    if (it != ids.end() && it->second != v) {
-      std::string_view nm = d.MemberString(it->second, "name");
+    int32_t target = ids.Find(d.MemberString(v, "@id"));
+    if (target >= 0 && target != v) {
+      std::string_view nm = d.MemberString(target, "name");
       name = LdText(nm);
     }
   }
@@ -727,13 +749,7 @@ void AppendList(const JsonDoc& d, int32_t v, std::vector<std::string>* out, bool
 
 LdFacts ReadJsonLd(const JsonDoc& d) {
   LdFacts f;
-  LdIds ids;
-  for (size_t i = 0; i < d.nodes.size(); ++i) {
-    if (d.nodes[i].type != JsonNode::kObject) continue;
-    std::string_view id = d.MemberString(static_cast<int32_t>(i), "@id");
-    if (!id.empty() && d.Member(static_cast<int32_t>(i), "name") >= 0)
-      ids.emplace(id, static_cast<int32_t>(i));
-  }
+  LdIds ids(d);
   int best_rank = 1 << 30;
   for (size_t i = 0; i < d.nodes.size(); ++i) {
     int32_t o = static_cast<int32_t>(i);
