@@ -1483,10 +1483,40 @@ class Serializer {
 
 bool IsTinyRow(std::string_view s) { return IsTinyTokenRow(s); }
 
+// CountText(s).chars alone: the counted bytes less one per NBSP.
+size_t CountChars(std::string_view s) {
+#if defined(__SSE2__)
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  if (n >= 16) {
+    const __m128i k20 = _mm_set1_epi8(0x20), kM65 = _mm_set1_epi8(-65), kZero = _mm_setzero_si128(),
+                  kC2 = _mm_set1_epi8(static_cast<char>(0xC2));
+    size_t chars = 0, nbsp = 0;
+    auto block = [&](size_t at, unsigned lanes) __attribute__((always_inline)) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
+      __m128i counted = _mm_cmpgt_epi8(x, k20);
+      if (_mm_movemask_epi8(x)) {
+        counted = _mm_or_si128(counted, _mm_and_si128(_mm_cmpgt_epi8(x, kM65), _mm_cmplt_epi8(x, kZero)));
+        for (unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, kC2))) & lanes; m; m &= m - 1) {
+          const size_t k = at + static_cast<size_t>(__builtin_ctz(m));
+          nbsp += k + 1 < n && p[k + 1] == 0xA0;
+        }
+      }
+      chars += static_cast<size_t>(__builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(counted)) & lanes));
+    };
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) block(i, 0xFFFF);
+    if (i < n) block(n - 16, 0xFFFFu << (16 - (n - i)) & 0xFFFF);
+    return chars - nbsp;
+  }
+#endif
+  return CountText(s).chars;
+}
+
 size_t BlocksChars(const std::vector<Block>& blocks) {
   size_t n = 0;
   for (const auto& b : blocks)
-    if (b.kind != BlockKind::kImage) n += CountText(b.text).chars;
+    if (b.kind != BlockKind::kImage) n += CountChars(b.text);
   return n;
 }
 
@@ -1618,9 +1648,10 @@ std::vector<uint64_t> ShingleHashes(std::string_view text) {
   // Words: maximal runs of bytes that are not ASCII space/punctuation. Non-ASCII
   // bytes count as word bytes (letters of any script), except NBSP.
   std::vector<uint64_t> words;
+  words.reserve(text.size() / 4 + 1);
   uint64_t h = 1469598103934665603ull;
   bool in = false;
-  auto end_word = [&] {
+  auto end_word = [&]() __attribute__((always_inline)) {
     if (in) words.push_back(h);
     in = false;
     h = 1469598103934665603ull;
