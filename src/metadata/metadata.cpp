@@ -150,12 +150,36 @@ class PageMemo {
 
 thread_local PageMemo box_words_memo, zone_words_memo;  // class values; Reset by ExtractMetadata
 
+// ASCII A-Z of v get 0x20 into out (v.size() bytes), 8 bytes at once (SWAR).
+void LowerInto(std::string_view v, char* out) {
+  const size_t n = v.size();
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, v.data() + i, 8);
+    uint64_t h = x & 0x7F7F7F7F7F7F7F7FULL;
+    uint64_t upper = (h + 0x3F3F3F3F3F3F3F3FULL) & ~(h + 0x2525252525252525ULL) & ~x & 0x8080808080808080ULL;
+    x |= upper >> 2;
+    std::memcpy(out + i, &x, 8);
+  }
+  for (; i < n; ++i) {
+    char c = v[i];
+    out[i] = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26u ? 0x20 : 0));
+  }
+}
+
+// v lowercased, in a per-thread buffer valid until the next call.
+std::string_view LowerBuffer(std::string_view v) {
+  thread_local std::string buf;
+  if (buf.size() < v.size()) buf.resize(v.size());
+  LowerInto(v, buf.data());
+  return {buf.data(), v.size()};
+}
+
 // What one class or id value says about the zone: bit 0 comment, 1 related,
-// 2 chrome words, 3 an article header's word. Components and tokens never span
-// the class/id boundary, so the two values are read apart (and a page's
-// repeated class values only once, in a per-thread memo).
+// 2 chrome words. Components and tokens never span the class/id boundary, so
+// the two values are read apart (and a page's repeated class values only once).
 uint32_t ZoneWords(std::string_view v) {
-  static const TokenSet kArticleHeader({"entry", "node", "article", "post", "story", "content"});
   // Word i of kParts says kind kPartKind[i]: 5 comment, 10 related, 12 chrome words.
   static const TokenSet kParts({"comment", "reply", "respond", "disqus", "discussion",
                                 "related", "recommend", "teaser", "sidebar", "widget", "popular",
@@ -163,17 +187,21 @@ uint32_t ZoneWords(std::string_view v) {
                                 "clock", "weather", "today", "currentdate", "topbar", "masthead",
                                 "navbar", "navigation", "breadcrumb", "cookie", "menu", "footer"});
   static const TokenSet kChromeTokens({"nav", "header", "site-header", "siteheader", "top", "top-bar"});
-  const std::string* low = LowerClassAndId(v, {});  // "v " lowercased: the trailing space splits nothing
-  std::string_view ci(low->data(), v.size());
+  std::string_view ci = LowerBuffer(v);
   uint32_t m = kParts.ComponentMask(ci), w = 0;
   if (m & 0x1Fu) w |= 1;
   if (m & (0x3FFu << 5)) w |= 2;
   if ((m & (0xFFFu << 15)) || kChromeTokens.HasToken(ci, true)) w |= 4;
-  if (kArticleHeader.ComponentStarts(ci)) w |= 8;
   return w;
 }
 
 uint32_t ZoneWordsCached(std::string_view v) { return zone_words_memo.Get(v, ZoneWords); }
+
+// A <header> with one of these words is the article's, not the site's.
+bool ArticleHeaderWords(std::string_view v) {
+  static const TokenSet kArticleHeader({"entry", "node", "article", "post", "story", "content"});
+  return !v.empty() && kArticleHeader.ComponentStarts(LowerBuffer(v));
+}
 
 // What `p` itself adds to the zone of the nodes under it.
 unsigned OwnZone(const Node* p, const std::unordered_set<const Node*>* headline_ancestors) {
@@ -186,7 +214,7 @@ unsigned OwnZone(const Node* p, const std::unordered_set<const Node*>* headline_
   if (p->Is(Tag::kNav) || p->Is(Tag::kFooter) || p->Is(Tag::kAside)) z |= kInChrome;
   std::string_view cls = p->Attr("class"), id = p->Attr("id");
   uint32_t w = (cls.empty() ? 0 : ZoneWordsCached(cls)) | (id.empty() ? 0 : ZoneWords(id));
-  if (p->Is(Tag::kHeader) && !(w & 8)) z |= kSiteHeader;
+  if (p->Is(Tag::kHeader) && !ArticleHeaderWords(cls) && !ArticleHeaderWords(id)) z |= kSiteHeader;
   if (w & 1) z |= kInComment;
   if (w & 2) z |= kInRelated;
   if (w & 4) z |= kInChrome;
