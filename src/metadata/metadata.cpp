@@ -408,23 +408,13 @@ uint32_t BoxWords(std::string_view v) {
   // so that 16-byte windows at offsets -1, 0 and +1 can be read anywhere in it.
   thread_local std::string buf;
   const size_t n = v.size();
-  buf.assign(n + 34, '\0');
+  if (buf.size() < n + 34) buf.resize(n + 34);
   buf[0] = ' ';
   char* low_data = buf.data() + 1;
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {  // ASCII A-Z get 0x20, 8 bytes at once (SWAR)
-    uint64_t x;
-    std::memcpy(&x, v.data() + i, 8);
-    uint64_t h = x & 0x7F7F7F7F7F7F7F7FULL;
-    uint64_t upper = (h + 0x3F3F3F3F3F3F3F3FULL) & ~(h + 0x2525252525252525ULL) & ~x & 0x8080808080808080ULL;
-    x |= upper >> 2;
-    std::memcpy(low_data + i, &x, 8);
-  }
-  for (; i < n; ++i) {
-    char c = v[i];
-    low_data[i] = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26u ? 0x20 : 0));
-  }
+  LowerInto(v, low_data);
+  std::memset(low_data + n, 0, 33);
   std::string_view low(low_data, n);
+  size_t i = 0;
   // Every word of kBoxWords starts a token or follows a joiner, so its first two
   // bytes stand there; a value with none of those pairs there matches none.
   // The date-ish words are substrings: their first two bytes anywhere.
