@@ -515,10 +515,9 @@ void Collect(const Document& doc, Evidence* ev) {
         if (ev->title_tag.empty()) ev->title_tag = NodeText(n, 2000);
         continue;
       case Tag::kLink: {
-        std::string rel = LowerAscii(n->Attr("rel"));
-        std::string_view href = n->Attr("href");
-        if (rel == "canonical" && ev->canonical.empty()) ev->canonical = std::string(href);
-        if (rel == "image_src" && ev->image_src.empty()) ev->image_src = std::string(href);
+        std::string_view rel = n->Attr("rel");  // most links are stylesheets and icons: no copy
+        if (EqualsIgnoreCase(rel, "canonical") && ev->canonical.empty()) ev->canonical = std::string(n->Attr("href"));
+        if (EqualsIgnoreCase(rel, "image_src") && ev->image_src.empty()) ev->image_src = std::string(n->Attr("href"));
         continue;
       }
       case Tag::kBase:
