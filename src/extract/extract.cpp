@@ -216,7 +216,7 @@ inline void CountLead(const unsigned char* p, size_t i, size_t n, TextStats* t) 
 // nodes are a line break and an indent) take a loop that needs no set-up.
 TextStats CountLongText(std::string_view s);
 
-inline TextStats CountText(std::string_view s) {
+[[gnu::always_inline]] inline TextStats CountText(std::string_view s) {
 #if defined(__SSE2__)
   if (s.size() >= 16) return CountLongText(s);
 #endif
