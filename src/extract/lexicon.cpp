@@ -400,18 +400,22 @@ void ClassifyName(std::string_view name, uint32_t* cats) {
   for (;;) {
     while (i < n && !(kCharClass.c[p[i]] & (kChLower | kChUpper))) ++i;
     if (i >= n) break;
-    const size_t start = i++;
+    // The token is lowercased into `t` as it is scanned (| 0x20: it is letters only).
+    Token t{{0, 0, 0}, 0};
+    char* w = reinterpret_cast<char*>(t.w);
+    const size_t start = i;
+    w[0] = static_cast<char>(p[i++] | 0x20);
     for (; i < n; ++i) {
       const uint8_t k = kCharClass.c[p[i]];
-      if (k & kChLower) continue;
-      if (!(k & kChUpper)) break;
-      if ((kCharClass.c[p[i - 1]] & kChLower) || (i + 1 < n && (kCharClass.c[p[i + 1]] & kChLower))) break;
+      if (!(k & kChLower)) {
+        if (!(k & kChUpper)) break;
+        if ((kCharClass.c[p[i - 1]] & kChLower) || (i + 1 < n && (kCharClass.c[p[i + 1]] & kChLower))) break;
+      }
+      if (i - start < sizeof t.w) w[i - start] = static_cast<char>(p[i] | 0x20);
     }
     const size_t len = i - start;
     if (len < 2 || len > 24) continue;
-    Token t{{0, 0, 0}, static_cast<uint32_t>(len)};
-    char* w = reinterpret_cast<char*>(t.w);
-    for (size_t j = 0; j < len; ++j) w[j] = static_cast<char>(p[start + j] | 0x20);  // letters only
+    t.len = static_cast<uint32_t>(len);
     name_cats |= LookupToken(table, t);
   }
   // In a compound name the content word is usually a namespace ("entry-author",
