@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <deque>
 #include <unordered_map>
@@ -81,7 +82,10 @@ class PageMemo {
     if (v.size() > UINT32_MAX) return compute(v);
     if (slots_.empty()) slots_.resize(256);
     size_t mask = slots_.size() - 1;
-    for (size_t i = Hash(v) & mask;; i = (i + 1) & mask) {
+    for (size_t i = Hash(v) & mask, probes = 0;; i = (i + 1) & mask) {
+      // Values crafted to collide would make probing quadratic: past a bound
+      // they are computed without being remembered.
+      if (++probes > kMaxProbes) return compute(v);
       Slot& e = slots_[i];
       if (e.round != round_) {
         uint32_t value = compute(v);
@@ -94,6 +98,7 @@ class PageMemo {
   }
 
  private:
+  static constexpr size_t kMaxProbes = 64;
   struct Slot {
     const char* data = nullptr;
     uint32_t size = 0, round = 0, value = 0;
@@ -136,11 +141,14 @@ class PageMemo {
     std::vector<Slot> old(slots_.size() * 2);
     old.swap(slots_);
     size_t mask = slots_.size() - 1;
+    size_ = 0;
     for (const Slot& e : old) {
       if (e.round != round_) continue;
-      size_t i = Hash({e.data, e.size}) & mask;
-      while (slots_[i].round == round_) i = (i + 1) & mask;
+      size_t i = Hash({e.data, e.size}) & mask, probes = 0;
+      while (slots_[i].round == round_ && ++probes <= kMaxProbes) i = (i + 1) & mask;
+      if (probes > kMaxProbes) continue;  // a memo: an entry may be forgotten
       slots_[i] = e;
+      ++size_;
     }
   }
   std::vector<Slot> slots_;
@@ -565,7 +573,8 @@ void Collect(const Document& doc, Evidence* ev) {
 }
 
 // The fields ask for some 80 keys: each is found by hashing, not by a scan of every tag.
-size_t MetaKeySlot(const Evidence& ev, std::string_view k) {
+// Its slot (empty or holding k), or npos after more than max_probes probes.
+size_t MetaKeySlot(const Evidence& ev, std::string_view k, size_t max_probes = SIZE_MAX) {
   size_t mask = ev.key_slots.size() - 1;
   uint64_t h = k.size();  // short keys ("og:title", "article:published_time"): a few multiplies
   for (size_t j = 0; j < k.size(); j += 8) {
@@ -574,7 +583,8 @@ size_t MetaKeySlot(const Evidence& ev, std::string_view k) {
     h = (h ^ w) * 0x9E3779B97F4A7C15ull;
   }
   size_t i = static_cast<size_t>(h >> 40) & mask;
-  while (ev.key_slots[i] >= 0 && ev.metas[ev.key_slots[i]].key != k) i = (i + 1) & mask;
+  for (size_t probes = 0; ev.key_slots[i] >= 0 && ev.metas[ev.key_slots[i]].key != k; i = (i + 1) & mask)
+    if (++probes > max_probes) return std::string_view::npos;
   return i;
 }
 
@@ -585,7 +595,13 @@ void IndexMetas(Evidence* ev) {
   ev->key_next.assign(ev->metas.size(), -1);
   std::vector<int32_t> tail(n, -1);
   for (size_t m = 0; m < ev->metas.size(); ++m) {
-    size_t i = MetaKeySlot(*ev, ev->metas[m].key);
+    // Keys crafted to collide would make this quadratic: then no index, and
+    // the lookups scan the tags (as they all did before the index).
+    size_t i = MetaKeySlot(*ev, ev->metas[m].key, 64);
+    if (i == std::string_view::npos) {
+      ev->key_slots.clear();
+      return;
+    }
     if (ev->key_slots[i] < 0) ev->key_slots[i] = static_cast<int32_t>(m);
     else ev->key_next[tail[i]] = static_cast<int32_t>(m);
     tail[i] = static_cast<int32_t>(m);
@@ -598,6 +614,13 @@ int32_t FirstMeta(const Evidence& ev, std::string_view k) {
 }
 
 std::string_view MetaValue(const Evidence& ev, std::initializer_list<std::string_view> keys) {
+  if (ev.key_slots.empty()) {  // no index
+    for (std::string_view k : keys)
+      for (bool property : {true, false})
+        for (const MetaTag& m : ev.metas)
+          if (m.property == property && m.key == k && !IsBlank(m.content)) return m.content;
+    return {};
+  }
   for (std::string_view k : keys) {
     int32_t first = FirstMeta(ev, k);
     for (bool property : {true, false})
@@ -611,6 +634,11 @@ std::string_view MetaValue(const Evidence& ev, std::initializer_list<std::string
 
 std::vector<std::string_view> MetaValues(const Evidence& ev, std::string_view key) {
   std::vector<std::string_view> out;
+  if (ev.key_slots.empty()) {  // no index
+    for (const MetaTag& m : ev.metas)
+      if (m.key == key && !m.content.empty()) out.push_back(m.content);
+    return out;
+  }
   for (int32_t i = FirstMeta(ev, key); i >= 0; i = ev.key_next[i])
     if (!ev.metas[i].content.empty()) out.push_back(ev.metas[i].content);
   return out;
