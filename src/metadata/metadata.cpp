@@ -32,7 +32,9 @@ constexpr size_t kMaxCandidates = 400;  // per kind; bounds ancestor walks on ho
 constexpr int kMaxAncestorHops = 300;
 
 struct MetaTag {
-  std::string key;  // lowercased property / name / itemprop / http-equiv
+  // Lowercased property / name / itemprop / http-equiv: a view of the attribute
+  // when that is the key already (most are), else of Evidence::owned_keys.
+  std::string_view key;
   std::string_view content;
   bool property = false;  // from RDFa property=, which pages fill more carefully than name=
 };
@@ -44,6 +46,7 @@ struct Located {
 
 struct Evidence {
   std::vector<MetaTag> metas;
+  std::deque<std::string> owned_keys;  // keys that differ from their attribute text
   // IndexMetas: an open-addressing table from key to the first tag with it
   // (key_slots), and from each tag to the next one with the same key (key_next).
   std::vector<int32_t> key_slots, key_next;
@@ -377,9 +380,17 @@ void AddMetaKeys(std::string_view keys, std::string_view content, bool property,
     size_t b = i;
     while (i < keys.size() && keys[i] != ' ') ++i;
     if (i > b) {
-      std::string k = LowerAscii(keys.substr(b, i - b));
+      std::string_view raw = keys.substr(b, i - b);
+      bool as_is = !StartsWith(raw, "dc:") && !StartsWith(raw, "dcterm");
+      for (char c : raw) as_is &= !(c >= 'A' && c <= 'Z');
+      if (as_is) {  // already lowercase, nothing to normalize: no copy
+        ev->metas.push_back({raw, content, property});
+        continue;
+      }
+      std::string k = LowerAscii(raw);
       NormalizeMetaKey(&k);
-      ev->metas.push_back({std::move(k), content, property});
+      ev->owned_keys.push_back(std::move(k));
+      ev->metas.push_back({ev->owned_keys.back(), content, property});
     }
   }
 }
