@@ -1,5 +1,6 @@
 #include "metadata/json_ld.h"
 
+#include <algorithm>
 #include <cstring>
 #include "encoding/codepoint.h"
 
@@ -296,6 +297,11 @@ class Reader {
 }  // namespace
 
 void ParseJsonLenient(std::string_view text, JsonDoc* doc, const JsonLimits& limits) {
+  // Room for the values a block of this size usually holds (one per ~40 bytes,
+  // at most 1024 ahead): growing the node vector moved every node again.
+  // Geometric, so that many blocks in one page do not copy the nodes once per block.
+  size_t want = doc->nodes.size() + std::min<size_t>(text.size() / 40 + 8, 1024);
+  if (want > doc->nodes.capacity()) doc->nodes.reserve(std::max(want, 2 * doc->nodes.capacity()));
   Reader(text, doc, limits).Run();
 }
 
