@@ -386,7 +386,7 @@ std::vector<std::string> LabelledBylineAfter(const Node* headline, const Node* r
   size_t bytes = 0;
   // The box the headline sits in may put the byline above it ("<p>von …</p><h2>…</h2>").
   const Node* box = headline->parent;
-  std::string t;  // a text node's collapsed text, one buffer for all
+  std::string t, low;  // a text node's collapsed text and its lowercase, one buffer each for all
   bool passed = !(box && box->IsElement() && !box->Is(Tag::kBody) && !box->Is(Tag::kHtml));
   for (const Node* n = passed ? NextInPreorder(headline, root, true) : NextInPreorder(box, root);
        n && texts < 25 && bytes < 2000;) {
@@ -407,7 +407,9 @@ std::vector<std::string> LabelledBylineAfter(const Node* headline, const Node* r
       if (!t.empty()) {
         ++texts;
         bytes += t.size();
-        std::string low = LowerAscii(t);
+        low.assign(t);
+        for (char& c : low)
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         bool label = false;
         size_t digit = std::string::npos;
         bool digit_known = false;  // FirstDigit(low), found when first needed
@@ -436,7 +438,7 @@ std::vector<std::string> LabelledBylineAfter(const Node* headline, const Node* r
           bool byline_box = false;
           int up = 0;
           for (const Node* p = n->parent; p && p->IsElement() && up < 3; p = p->parent, ++up)
-            byline_box |= HasClassToken(p, kBylineBoxWords);
+            byline_box = byline_box || HasClassToken(p, kBylineBoxWords);
           std::vector<std::string> names;
           if (byline_box && t.size() <= 100) {
             names = BylineNames(t);
