@@ -240,11 +240,12 @@ struct Token {
   uint32_t len;
 };
 
-inline uint32_t HashToken(const Token& t) {
-  uint64_t h = t.w[0] * 0x9E3779B97F4A7C15ull + t.w[1] * 0xC2B2AE3D27D4EB4Full +
-               t.w[2] * 0x165667B19E3779F9ull + t.len;
-  return static_cast<uint32_t>(h >> (64 - kSlotBits));
+inline uint64_t HashToken(const Token& t) {
+  return t.w[0] * 0x9E3779B97F4A7C15ull + t.w[1] * 0xC2B2AE3D27D4EB4Full + t.w[2] * 0x165667B19E3779F9ull + t.len;
 }
+inline uint32_t SlotOf(uint64_t hash) { return static_cast<uint32_t>(hash >> (64 - kSlotBits)); }
+// Other bits of the hash, never 0 (0 marks an empty slot).
+inline uint16_t CheckOf(uint64_t hash) { return static_cast<uint16_t>((hash >> 32) | 1); }
 
 Token MakeToken(std::string_view word) {
   Token t{{0, 0, 0}, static_cast<uint32_t>(word.size())};
@@ -259,6 +260,9 @@ struct Table {
     uint32_t cats = 0;
   };
   Slot slots[kSlots];
+  // The probe reads these 2 KB (they stay in L1), not the 32-byte slots: a
+  // slot is read only when its check matches (a hit, almost always).
+  uint16_t checks[kSlots] = {};
   // Prefix words by first letter ('a'..'z'), longest first, as two words
   // and masks (no prefix word is longer than 16 letters).
   struct Prefix {
@@ -273,8 +277,10 @@ struct Table {
     for (const Entry& e : kWords) {
       const std::string_view word(e.word);
       const Token t = MakeToken(word);
-      for (uint32_t h = HashToken(t);; h = (h + 1) & (kSlots - 1)) {
-        if (!slots[h].len) {
+      const uint64_t hash = HashToken(t);
+      for (uint32_t h = SlotOf(hash);; h = (h + 1) & (kSlots - 1)) {
+        if (!checks[h]) {
+          checks[h] = CheckOf(hash);
           slots[h] = Slot{{t.w[0], t.w[1], t.w[2]}, t.len, e.cats};
           break;
         }
@@ -300,9 +306,12 @@ const Table& GetTable() {
 // `tok` is lowercase ASCII letters (ClassifyName's tokens), zero-padded.
 inline uint32_t LookupToken(const Table& t, const Token& tok) {
   if (tok.len < 2 || tok.len > 24) return 0;
-  for (uint32_t h = HashToken(tok);; h = (h + 1) & (kSlots - 1)) {
+  const uint64_t hash = HashToken(tok);
+  const uint16_t check = CheckOf(hash);
+  for (uint32_t h = SlotOf(hash);; h = (h + 1) & (kSlots - 1)) {
+    if (!t.checks[h]) break;
+    if (t.checks[h] != check) continue;
     const Table::Slot& s = t.slots[h];
-    if (!s.len) break;
     if (s.len == tok.len && s.w[0] == tok.w[0] && s.w[1] == tok.w[1] && s.w[2] == tok.w[2]) return s.cats;
   }
   const unsigned char first = static_cast<unsigned char>(tok.w[0] & 0xFF);
@@ -400,21 +409,34 @@ void ClassifyName(std::string_view name, uint32_t* cats) {
   for (;;) {
     while (i < n && !(kCharClass.c[p[i]] & (kChLower | kChUpper))) ++i;
     if (i >= n) break;
-    // The token is lowercased into `t` as it is scanned (| 0x20: it is letters only).
+    // The token is lowercased into its key as it is scanned (| 0x20: it is
+    // letters only), eight bytes gathered in a register per word: byte
+    // stores read back as a word would stall store forwarding.
     Token t{{0, 0, 0}, 0};
-    char* w = reinterpret_cast<char*>(t.w);
+    uint64_t word = 0;
+    unsigned shift = 0, filled = 0;  // bit position in `word`; words of `t` stored
+    auto take = [&](unsigned char ch) {
+      word |= static_cast<uint64_t>(ch | 0x20) << shift;
+      if ((shift += 8) == 64) {
+        if (filled < 3) t.w[filled] = word;
+        ++filled;
+        word = 0;
+        shift = 0;
+      }
+    };
     const size_t start = i;
-    w[0] = static_cast<char>(p[i++] | 0x20);
+    take(p[i++]);
     for (; i < n; ++i) {
       const uint8_t k = kCharClass.c[p[i]];
       if (!(k & kChLower)) {
         if (!(k & kChUpper)) break;
         if ((kCharClass.c[p[i - 1]] & kChLower) || (i + 1 < n && (kCharClass.c[p[i + 1]] & kChLower))) break;
       }
-      if (i - start < sizeof t.w) w[i - start] = static_cast<char>(p[i] | 0x20);
+      take(p[i]);
     }
     const size_t len = i - start;
     if (len < 2 || len > 24) continue;
+    if (shift) t.w[filled] = word;  // filled < 3 here: len <= 24
     t.len = static_cast<uint32_t>(len);
     name_cats |= LookupToken(table, t);
   }
