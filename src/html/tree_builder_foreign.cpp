@@ -189,48 +189,39 @@ std::string_view TreeBuilder::AdjustSvgTagName(std::string_view lower) {
   return a.empty() ? lower : a;
 }
 
+std::string_view AdjustSvgElementName(std::string_view lower) { return TreeBuilder::AdjustSvgTagName(lower); }
+
 bool TreeBuilder::IsMathTextIntegrationPoint(const Elem* e) {
   if (e->node.ns != Namespace::kMathMl) return false;
   Tag t = e->node.tag;
   return t == Tag::kMi || t == Tag::kMo || t == Tag::kMn || t == Tag::kMs || t == Tag::kMtext;
 }
 
-Attribute* TreeBuilder::MakeAttrs(const Tok& t, Namespace ns, uint32_t* n) {
-  *n = t.num_attrs;
-  if (t.num_attrs == 0) return nullptr;
-  Attribute* a = static_cast<Attribute*>(doc_->arena.Alloc(sizeof(Attribute) * t.num_attrs, alignof(Attribute)));
-  if (ns == Namespace::kHtml) {  // the common case: names and values kept as they are
-    for (uint32_t i = 0; i < t.num_attrs; ++i)
-      new (a + i) Attribute{Keep(t.attrs[i].name), Keep(t.attrs[i].value), AttrNamespace::kNone};
-    return a;
+void TreeBuilder::MakeAttrs(const Tok& t, Namespace ns, Node* n) {
+  const bool hidden = t.tag == Tag::kUnknown || (t.tag == Tag::kTemplate && ns == Namespace::kHtml);
+  if (t.num_attrs == 0 && !hidden) return;
+  Attribute* a = NodeWriter::AllocAttrs(doc_->arena, n, t.num_attrs, hidden);
+  if (ns == Namespace::kHtml) {  // names and values kept as they are
+    for (uint32_t i = 0; i < t.num_attrs; ++i) new (a + i) Attribute(Keep(t.attrs[i].name), Keep(t.attrs[i].value));
+    return;
   }
   for (uint32_t i = 0; i < t.num_attrs; ++i) {
-    new (a + i) Attribute();
     std::string_view name = t.attrs[i].name;
-    a[i].value = Keep(t.attrs[i].value);
-    {
-      std::string_view adj;
-      if (ns == Namespace::kSvg) adj = Lookup(kSvgAttrs, name);
-      else if (name == "definitionurl") adj = "definitionURL";
-      if (!adj.empty()) {
-        a[i].name = adj;
-        continue;
-      }
-      if (name.size() >= 5 && (name[0] == 'x')) {
-        bool found = false;
-        for (const ForeignAttr& f : kForeignAttrs)
-          if (f.qualified == name) {
-            a[i].name = f.local;
-            a[i].ns = f.ns;
-            found = true;
-            break;
-          }
-        if (found) continue;
-      }
+    const std::string_view value = Keep(t.attrs[i].value);
+    std::string_view adj;
+    if (ns == Namespace::kSvg) adj = Lookup(kSvgAttrs, name);
+    else if (name == "definitionurl") adj = "definitionURL";
+    AttrNamespace ans = AttrNamespace::kNone;
+    if (adj.empty() && name.size() >= 5 && name[0] == 'x') {
+      for (const ForeignAttr& f : kForeignAttrs)
+        if (f.qualified == name) {
+          adj = f.local;
+          ans = f.ns;
+          break;
+        }
     }
-    a[i].name = Keep(name);
+    new (a + i) Attribute(adj.empty() ? Keep(name) : adj, value, ans);
   }
-  return a;
 }
 
 void TreeBuilder::ForeignContent(Tok& t) {
