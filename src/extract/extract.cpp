@@ -165,16 +165,16 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 }
 
 bool IsHidden(const Node* n) {
-  for (uint32_t a = 0; a < n->num_attrs; ++a) {
-    const Attribute& at = n->attrs[a];
-    const AttrName kind = KindOfAttr(at.name);
+  for (uint32_t a = 0; a < n->num_attrs(); ++a) {
+    const Attribute& at = n->attrs()[a];
+    const AttrName kind = KindOfAttr(at.name());
     if (kind == AttrName::kHidden) {
       // hidden="until-found" content is findable in page: keep it.
-      if (!EqualsIgnoreCase(at.value, "until-found")) return true;
+      if (!EqualsIgnoreCase(at.value(), "until-found")) return true;
     } else if (kind == AttrName::kAriaHidden) {
-      if (EqualsIgnoreCase(at.value, "true")) return true;
+      if (EqualsIgnoreCase(at.value(), "true")) return true;
     } else if (kind == AttrName::kStyle) {
-      if (StyleHides(at.value)) return true;
+      if (StyleHides(at.value())) return true;
     }
   }
   return false;
@@ -497,7 +497,7 @@ void AddText(Ctx& c, const Node* n) {
   it.end = idx + 1;
   it.block = p.block;
   it.flags = p.flags & kInherited;
-  TextStats ts = CountText(n->data);
+  TextStats ts = CountText(n->data());
   it.chars = ts.chars;
   it.commas = ts.commas;
   if (it.flags & kFInLink) it.link_chars = ts.chars;
@@ -726,7 +726,7 @@ uint32_t TitleHeading(const Ctx& c, std::string_view title) {
     buf.clear();
     bool p = false;
     for (uint32_t j = i + 1; j < h.end; ++j)
-      if (!(items[j].flags & kFElem)) AppendCollapsed(items[j].node->data, &buf, &p);
+      if (!(items[j].flags & kFElem)) AppendCollapsed(items[j].node->data(), &buf, &p);
     if (SameTitle(buf, title)) return i;
   }
   return kNone;
@@ -1059,7 +1059,7 @@ class Serializer {
       }
       const Item& it = items[i];
       if (!(it.flags & kFElem)) {
-        Text(it.node->data);
+        Text(it.node->data());
         ++i;
         continue;
       }
@@ -1494,7 +1494,7 @@ uint32_t LocateByEvidence(const Ctx& c, const std::vector<uint64_t>& ld) {
     buf.clear();
     bool p = false;
     for (uint32_t j = b + 1; j < it.end; ++j)
-      if (!(items[j].flags & kFElem) && items[j].block == b) AppendCollapsed(items[j].node->data, &buf, &p);
+      if (!(items[j].flags & kFElem) && items[j].block == b) AppendCollapsed(items[j].node->data(), &buf, &p);
     auto sh = ShingleHashes(buf);
     if (sh.empty()) continue;
     if (ShingleCoverage(sh, ld) >= 0.5) {

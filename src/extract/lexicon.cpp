@@ -468,11 +468,11 @@ bool StyleHides(std::string_view style) {
 ClassSignal ClassifyElement(const Node* n) {
   ClassSignal sig;
   uint32_t cats = 0;
-  for (uint32_t a = 0; a < n->num_attrs; ++a) {
-    const Attribute& at = n->attrs[a];
-    const AttrName kind = KindOfAttr(at.name);
+  for (uint32_t a = 0; a < n->num_attrs(); ++a) {
+    const Attribute& at = n->attrs()[a];
+    const AttrName kind = KindOfAttr(at.name());
     if (kind == AttrName::kOther) continue;
-    std::string_view v = at.value;
+    std::string_view v = at.value();
     if (kind == AttrName::kClass) {
       cats |= ClassifyClassAttr(v);
     } else if (kind == AttrName::kId) {

@@ -200,7 +200,7 @@ bool IsLdScript(const Node* n) {
 std::string ScriptText(const Node* n) {
   std::string s;
   for (const Node* c = n->first_child; c; c = c->next_sibling)
-    if (c->IsText()) s.append(c->data);
+    if (c->IsText()) s.append(c->data());
   return s;
 }
 
@@ -336,13 +336,13 @@ void Collect(const Document& doc, Evidence* ev) {
     // One pass over the attributes rather than a lookup per name.
     const Attribute *itemprop = nullptr, *property = nullptr, *content = nullptr, *rel = nullptr,
                     *cls = nullptr, *id = nullptr;
-    for (uint32_t k = 0; k < n->num_attrs; ++k) {
-      const Attribute& a = n->attrs[k];
-      if (a.ns != AttrNamespace::kNone) continue;
+    for (uint32_t k = 0; k < n->num_attrs(); ++k) {
+      const Attribute& a = n->attrs()[k];
+      if (a.ns() != AttrNamespace::kNone) continue;
       const Attribute** slot = nullptr;
       // The length is known in each case: constant-size memcmp, inlined.
-      auto is = [&](const auto& lit) { return std::memcmp(a.name.data(), lit, sizeof lit - 1) == 0; };
-      switch (a.name.size()) {
+      auto is = [&](const auto& lit) { return std::memcmp(a.name().data(), lit, sizeof lit - 1) == 0; };
+      switch (a.name().size()) {
         case 2: if (is("id")) slot = &id; break;
         case 3: if (is("rel")) slot = &rel; break;
         case 5: if (is("class")) slot = &cls; break;
@@ -355,20 +355,20 @@ void Collect(const Document& doc, Evidence* ev) {
     if (itemprop) record(&ev->itemprops, n);
     // RDFa on ordinary elements: <span property="dc:date" content="2019-07-07T18:44:31+02:00">.
     if (property && content && ev->metas.size() < 4 * kMaxCandidates) {
-      std::string keys = LowerAscii(property->value);
+      std::string keys = LowerAscii(property->value());
       size_t i = 0;
       while (i < keys.size()) {
         while (i < keys.size() && keys[i] == ' ') ++i;
         size_t b = i;
         while (i < keys.size() && keys[i] != ' ') ++i;
-        if (i > b) ev->metas.push_back({NormalizeMetaKey(keys.substr(b, i - b)), content->value, true});
+        if (i > b) ev->metas.push_back({NormalizeMetaKey(keys.substr(b, i - b)), content->value(), true});
       }
     }
-    if (rel && n->Is(Tag::kA) && EqualsIgnoreCase(CollapseWhitespace(rel->value), "author"))
+    if (rel && n->Is(Tag::kA) && EqualsIgnoreCase(CollapseWhitespace(rel->value()), "author"))
       record(&ev->rel_authors, n);
     // Tokens and substrings never span the class/id boundary, so the two
     // values are read apart and a page's repeated class values only once.
-    uint32_t m = (cls ? BoxWordsCached(cls->value) : 0) | (id ? BoxWords(id->value) : 0);
+    uint32_t m = (cls ? BoxWordsCached(cls->value()) : 0) | (id ? BoxWords(id->value()) : 0);
     if (m & 0x7FFu) record(&ev->bylines, n);
     if (m >> 11) record(&ev->date_boxes, n);
   }
@@ -727,7 +727,7 @@ std::string TrimSeparators(std::string_view s) {
 std::vector<std::string> HeadingParts(const Node* h) {
   std::vector<std::string> parts;
   for (const Node* c = h->first_child; c && parts.size() < 8; c = c->next_sibling) {
-    std::string t = c->IsText() ? CollapseWhitespace(c->data) : c->IsElement() ? NodeText(c, 1000) : "";
+    std::string t = c->IsText() ? CollapseWhitespace(c->data()) : c->IsElement() ? NodeText(c, 1000) : "";
     if (!t.empty()) parts.push_back(t);
   }
   if (parts.size() < 2) parts.clear();
@@ -990,9 +990,9 @@ std::optional<DateTime> FirstDateInPage(const Node* root, const DateContext& ctx
       n = NextInPreorder(n, root, true);
       continue;
     }
-    if (n->IsText() && n->data.size() >= 6) {
-      bytes += n->data.size();
-      std::string_view raw = std::string_view(n->data).substr(0, 1000);
+    if (n->IsText() && n->data().size() >= 6) {
+      bytes += n->data().size();
+      std::string_view raw = std::string_view(n->data()).substr(0, 1000);
       // Only relative dates ("yesterday", "دیروز") can be found without a digit,
       // and they are skipped below: a node with none of the four digit sets the
       // calendar tokenizer reads (nor an overlong UTF-8 form its decoder would
@@ -1193,7 +1193,7 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
         continue;
       }
       if (n->IsText()) {
-        std::string text = CollapseWhitespace(n->data);
+        std::string text = CollapseWhitespace(n->data());
         if (!text.empty()) {
           ++texts;
           bytes += text.size();
@@ -1230,7 +1230,7 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
         continue;
       }
       if (n->IsText()) {
-        std::string text = CollapseWhitespace(n->data);
+        std::string text = CollapseWhitespace(n->data());
         if (!text.empty() && text.size() <= 250 && ++texts &&
             !(ZoneOf(n, &headline_anc) & (kInComment | kInRelated | kInChrome))) {
           for (const DateMatch& m : FindDatesInText(text, ctx))
