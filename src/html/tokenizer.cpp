@@ -55,6 +55,7 @@
 #include <string_view>
 
 #include "html/entities.h"
+#include "matn/html.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -345,6 +346,12 @@ class Acc {
   }
   void AddByte(Arena& arena, char c) { AddBytes(arena, &c, 1); }
   std::string_view view() const { return std::string_view(ptr_, n_); }
+  // Keeps at most n bytes, cut before a UTF-8 continuation byte.
+  void Truncate(size_t n) {
+    if (n >= n_) return;
+    while (n > 0 && (static_cast<unsigned char>(ptr_[n]) & 0xC0) == 0x80) --n;
+    n_ = n;
+  }
 
  private:
   const char* ptr_ = nullptr;
@@ -595,6 +602,10 @@ struct Tokenizer::Impl {
   // attribute is only committed later (its value still has to be read), which
   // is the same thing since nothing can be added in between.
   void CheckDuplicate() {
+    if (attr_name.view().size() > Attribute::kMaxNameSize) [[unlikely]] {  // the DOM's limit (html.h)
+      attr_name.Truncate(Attribute::kMaxNameSize);
+      Err("attribute-name-too-long");
+    }
     const std::string_view n = attr_name.view();
     const uint64_t bit = uint64_t{1} << ((n.size() * 7 + (n.empty() ? 0 : n[0] + n.back() * 3)) & 63);
     const bool maybe = dup_bloom & bit;
@@ -978,6 +989,9 @@ const char* Tokenizer::Impl::FastValueRefs(const char* v, const char* p, char qu
     }
     if (tag_done) break;
   }
+  // A name past Attribute::kMaxNameSize needs a tag at least that long; the
+  // state machine truncates it.
+  if (static_cast<size_t>(p - pos) > Attribute::kMaxNameSize) [[unlikely]] return false;
   is_end_tag = end_tag;
   tag_name.Set(name, name_len);
   self_closing = closing;
