@@ -44,8 +44,15 @@ class NodeWriter {
   static void SetTemplateContents(Node* n, Node* contents) {
     n->u_.attrs[n->len_].name_ = reinterpret_cast<const char*>(contents);
   }
-  static void SetName(Attribute* a, std::string_view name) {
-    *a = Attribute(name, a->value(), a->ns());
+  // Attribute's constructor without its clamps: the tokenizer cuts names at
+  // kMaxNameSize and ParseDocument's input limit keeps values under 4 GiB.
+  static Attribute RawAttr(std::string_view name, std::string_view value, AttrNamespace ns = AttrNamespace::kNone) {
+    Attribute a;
+    a.name_ = name.data();
+    a.value_ = value.data();
+    a.name_len_ = static_cast<uint32_t>(name.size()) | static_cast<uint32_t>(ns) << 30;
+    a.value_len_ = static_cast<uint32_t>(value.size());
+    return a;
   }
 
   // ---- links (prev_or_last_: previous sibling, or for a first child its parent's last child)

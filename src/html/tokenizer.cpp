@@ -390,6 +390,9 @@ struct Tokenizer::Impl {
     begin = pos = in.data();
     end = in.data() + in.size();
     attrs.resize(kLinearDupLimit);
+    // FastTag takes names from the input as they are; only the state machine
+    // cuts those over Attribute::kMaxNameSize, which a smaller input cannot hold.
+    slow_tags = in.size() > Attribute::kMaxNameSize;
     text_tok.type = TokenType::kCharacters;
     comment_tok.type = TokenType::kComment;
     doctype_tok.type = TokenType::kDoctype;
@@ -402,6 +405,7 @@ struct Tokenizer::Impl {
   S state = S::kData;
   bool allow_cdata = false;
   bool collect = false;
+  bool slow_tags = false;  // no FastTag: collecting errors, or a huge input
   std::vector<std::string> errors;
 
   // One token object per type: the fields of the other types stay empty in
@@ -989,9 +993,6 @@ const char* Tokenizer::Impl::FastValueRefs(const char* v, const char* p, char qu
     }
     if (tag_done) break;
   }
-  // A name past Attribute::kMaxNameSize needs a tag at least that long; the
-  // state machine truncates it.
-  if (static_cast<size_t>(p - pos) > Attribute::kMaxNameSize) [[unlikely]] return false;
   is_end_tag = end_tag;
   tag_name.Set(name, name_len);
   self_closing = closing;
@@ -1016,7 +1017,7 @@ void Tokenizer::Impl::Run() {
         pos = p;
         if (p == end) return EmitEof();
         if (*p == '<') {
-          if (!collect && FastTag()) return;
+          if (!slow_tags && FastTag()) return;
           ++pos;
           state = S::kTagOpen;
           goto tag_open;
@@ -1836,6 +1837,7 @@ void Tokenizer::CollectErrors(bool on) {
     impl_->InputStreamErrors();
   }
   impl_->collect = on;
+  impl_->slow_tags = on || impl_->end - impl_->begin > static_cast<ptrdiff_t>(Attribute::kMaxNameSize);
 }
 
 const std::vector<std::string>& Tokenizer::errors() const { return impl_->errors; }

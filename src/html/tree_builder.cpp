@@ -196,7 +196,7 @@ Elem* TreeBuilder::CreateElement(const Tok& t, Namespace ns) {
   const bool hidden = t.tag == Tag::kUnknown || t.tag == Tag::kTemplate;
   if (na | hidden) {
     Attribute* a = NodeWriter::AllocAttrs(doc_->arena, &n, na, hidden);
-    for (uint32_t i = 0; i < na; ++i) new (a + i) Attribute(Keep(t.attrs[i].name), Keep(t.attrs[i].value));
+    for (uint32_t i = 0; i < na; ++i) new (a + i) Attribute(NodeWriter::RawAttr(Keep(t.attrs[i].name), Keep(t.attrs[i].value)));
   }
   if (t.tag != Tag::kUnknown) {
     e->slot = static_cast<uint32_t>(t.tag);

@@ -38,7 +38,7 @@ void AddMissingAttrs(Arena& arena, Node* n, const Tok& t, TreeBuilder* b) {
   uint32_t k = old_n;
   for (uint32_t i = 0; i < t.num_attrs; ++i) {
     if (slot->names.count(t.attrs[i].name)) continue;
-    a[k] = Attribute(b->Keep(t.attrs[i].name), b->Keep(t.attrs[i].value));
+    a[k] = NodeWriter::RawAttr(b->Keep(t.attrs[i].name), b->Keep(t.attrs[i].value));
     slot->names.insert(a[k].name());
     ++k;
   }

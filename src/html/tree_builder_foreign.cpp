@@ -202,7 +202,7 @@ void TreeBuilder::MakeAttrs(const Tok& t, Namespace ns, Node* n) {
   if (t.num_attrs == 0 && !hidden) return;
   Attribute* a = NodeWriter::AllocAttrs(doc_->arena, n, t.num_attrs, hidden);
   if (ns == Namespace::kHtml) {  // names and values kept as they are
-    for (uint32_t i = 0; i < t.num_attrs; ++i) new (a + i) Attribute(Keep(t.attrs[i].name), Keep(t.attrs[i].value));
+    for (uint32_t i = 0; i < t.num_attrs; ++i) new (a + i) Attribute(NodeWriter::RawAttr(Keep(t.attrs[i].name), Keep(t.attrs[i].value)));
     return;
   }
   for (uint32_t i = 0; i < t.num_attrs; ++i) {
@@ -220,7 +220,7 @@ void TreeBuilder::MakeAttrs(const Tok& t, Namespace ns, Node* n) {
           break;
         }
     }
-    new (a + i) Attribute(adj.empty() ? Keep(name) : adj, value, ans);
+    new (a + i) Attribute(NodeWriter::RawAttr(adj.empty() ? Keep(name) : adj, value, ans));
   }
 }
 
