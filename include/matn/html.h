@@ -226,22 +226,6 @@ struct ParseOptions {
   // most), and keeps hostile input from producing trees deep enough to hurt
   // consumers whose cost grows with depth.
   uint32_t max_depth = 5000;
-  // For consumers that read only the HTML text and metadata of a page (the
-  // extraction pipeline), two cheaper trees. Both default to off; with them
-  // off the tree is the spec's. ParseFragment ignores skip_foreign_content.
-  //
-  // skip_foreign_content: svg and math elements are kept, with their
-  // attributes, but come out childless: what is inside them (paths, icon
-  // titles, MathML, and the HTML inside foreignObject or annotation-xml) is
-  // parsed, so the HTML after them is built as without the option, but it is
-  // not put in the tree. Exception: end tags of formatting elements (b, a...)
-  // that cross the boundary of an svg/math element may move an element from
-  // inside to outside it (the adoption agency algorithm), with part of its
-  // contents.
-  bool skip_foreign_content = false;
-  // skip_comments: no kComment nodes anywhere (text on both sides of a
-  // comment becomes one text node).
-  bool skip_comments = false;
 };
 
 // A parsed document (or fragment) and the memory behind it.

@@ -152,8 +152,6 @@ bool OpenedPastDepthLimit(Tag t) {
 
 TreeBuilder::TreeBuilder(Document::Impl* doc, const ParseOptions& options)
     : doc_(doc), max_depth_(options.max_depth), tok_(doc->input, true), input_begin_(doc->input.data()), input_end_(doc->input.data() + doc->input.size()) {
-  skip_foreign_ = options.skip_foreign_content;
-  skip_comments_ = options.skip_comments;
   constexpr size_t kTags = static_cast<size_t>(Tag::kXmp) + 1;
   slot_top_.assign(kTags, -1);
   for (int32_t& t : list_top_) t = -1;
@@ -309,22 +307,8 @@ TreeBuilder::Place TreeBuilder::AppropriatePlaceSlow(Node* override_target) {
 Elem* TreeBuilder::InsertHtml(const Tok& t) { return InsertForeign(t, Namespace::kHtml); }
 
 Elem* TreeBuilder::InsertForeign(const Tok& t, Namespace ns) {
-  const Place place = AppropriatePlace();
-  Elem* e;
-  if (skip_foreign_ && Skipped(place.parent)) [[unlikely]] {
-    // Still created and opened: the stack decides how the HTML after it is built.
-    // Foreign attributes are not needed for that (annotation-xml's encoding is).
-    if (ns == Namespace::kHtml || t.tag == Tag::kAnnotationXml) {
-      e = CreateElement(t, ns);
-    } else {
-      Tok bare = t;
-      bare.num_attrs = 0;
-      e = CreateElement(bare, ns);
-    }
-  } else {
-    e = CreateElement(t, ns);
-    InsertAt(place, &e->node);
-  }
+  Elem* e = CreateElement(t, ns);
+  InsertAt(AppropriatePlace(), &e->node);
   // Depth limit: the element stays a childless leaf (stack_index -1). Elements
   // the caller pops at once (void, self-closing foreign), raw text closed by
   // its end tag, and table parts (bounded by their table, which is limited)
@@ -367,7 +351,6 @@ void TreeBuilder::AppendText(Node* text, std::string_view s) {
 }
 
 void TreeBuilder::InsertComment(std::string_view data, Node* parent) {
-  if (skip_comments_) return;
   Node* c = NewNode(NodeType::kComment);
   NodeWriter::SetData(c, Keep(data));
   if (parent) Append(parent, c);
@@ -741,7 +724,6 @@ Status TreeBuilder::Run(const std::string_view* fragment_context) {
   root_ = NewNode(NodeType::kDocument);
   if (fragment_context) {
     fragment_ = true;
-    skip_foreign_ = false;  // a fragment's root has no parent: Skipped() would drop everything
     std::string_view ctx = *fragment_context;
     Namespace ns = Namespace::kHtml;
     if (ctx.size() > 4 && ctx.substr(0, 4) == "svg ") ns = Namespace::kSvg, ctx.remove_prefix(4);

@@ -168,16 +168,7 @@ class TreeBuilder {
     return AppropriatePlaceSlow(override_target);
   }
   Place AppropriatePlaceSlow(Node* override_target);
-  void InsertAt(Place p, Node* n) {
-    if (skip_foreign_ && Skipped(p.parent)) [[unlikely]] return;  // n stays unlinked
-    p.before ? InsertBefore(p.parent, n, p.before) : Append(p.parent, n);
-  }
-  // ParseOptions::skip_foreign_content: what would go into an SVG/MathML
-  // element, or into an element that was itself left out (no parent), is
-  // created for the stack but never linked, so it is invisible.
-  static bool Skipped(const Node* parent) {
-    return parent->type == NodeType::kElement && (parent->ns != Namespace::kHtml || !parent->parent);
-  }
+  void InsertAt(Place p, Node* n) { p.before ? InsertBefore(p.parent, n, p.before) : Append(p.parent, n); }
   Elem* InsertHtml(const Tok& t);
   Elem* InsertForeign(const Tok& t, Namespace ns);
   // Inline: it runs for every character token. AppendText and foster
@@ -186,7 +177,6 @@ class TreeBuilder {
     if (s.empty()) return;
     Place p = AppropriatePlace();
     if (p.parent->type == NodeType::kDocument) return;
-    if (skip_foreign_ && Skipped(p.parent)) [[unlikely]] return;
     Node* prev = p.before ? p.before->prev_sibling() : p.parent->last_child();
     if (prev && prev->type == NodeType::kText) return AppendText(prev, s);
     Node* n = NewNode(NodeType::kText);
@@ -359,8 +349,6 @@ class TreeBuilder {
   Node* root_ = nullptr;
   Mode mode_ = Mode::kInitial;
   uint32_t max_depth_ = 0;  // ParseOptions::max_depth; 0 = unlimited
-  bool skip_foreign_ = false;  // ParseOptions::skip_foreign_content (never in fragments)
-  bool skip_comments_ = false;  // ParseOptions::skip_comments
   Mode orig_mode_ = Mode::kInitial;
   std::vector<Mode> template_modes_;
   Elem* head_ = nullptr;

@@ -87,7 +87,7 @@ Record ProcessPage(const PageInput& page, const PipelineOptions& options, PageTi
   }
   auto t1 = now();
   Document doc;
-  if (status.ok()) status = ParseDocument(std::move(utf8), &doc, {.skip_foreign_content = true, .skip_comments = true});
+  if (status.ok()) status = ParseDocument(std::move(utf8), &doc);
   auto t2 = now();
   if (!status.ok()) {
     r.meta.url = std::string(page.url);
