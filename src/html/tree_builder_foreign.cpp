@@ -81,8 +81,29 @@ constexpr bool SortedByLower(const NamePair* b, const NamePair* e) {
 static_assert(SortedByLower(std::begin(kSvgTags), std::end(kSvgTags)));
 static_assert(SortedByLower(std::begin(kSvgAttrs), std::end(kSvgAttrs)));
 
+// Which (first letter, length) pairs a table holds: most names met in SVG
+// (d, fill, class, stroke-width, path, g...) are ruled out without a search.
+// A name outside a-z or 32+ long in a table would not compile (constexpr).
+struct FirstLen {
+  uint32_t mask[26] = {};
+  bool MayHold(std::string_view s) const {
+    const unsigned c = s.empty() ? 26u : static_cast<unsigned>(static_cast<unsigned char>(s[0]) - 'a');
+    return s.size() < 32 && c < 26 && (mask[c] >> s.size() & 1);
+  }
+};
 template <size_t N>
-std::string_view Lookup(const NamePair (&table)[N], std::string_view lower) {
+constexpr FirstLen MakeFirstLen(const NamePair (&table)[N]) {
+  FirstLen f;
+  for (const NamePair& p : table) f.mask[p.lower[0] - 'a'] |= uint32_t{1} << p.lower.size();
+  return f;
+}
+
+constexpr FirstLen kSvgTagsFilter = MakeFirstLen(kSvgTags);
+constexpr FirstLen kSvgAttrsFilter = MakeFirstLen(kSvgAttrs);
+
+template <size_t N>
+std::string_view Lookup(const NamePair (&table)[N], const FirstLen& filter, std::string_view lower) {
+  if (!filter.MayHold(lower)) return {};
   auto it = std::lower_bound(std::begin(table), std::end(table), lower,
                              [](const NamePair& p, std::string_view s) { return p.lower < s; });
   return (it != std::end(table) && it->lower == lower) ? it->adjusted : std::string_view();
@@ -185,7 +206,7 @@ bool IsFormatting(Tag tag) {
 }
 
 std::string_view TreeBuilder::AdjustSvgTagName(std::string_view lower) {
-  std::string_view a = Lookup(kSvgTags, lower);
+  std::string_view a = Lookup(kSvgTags, kSvgTagsFilter, lower);
   return a.empty() ? lower : a;
 }
 
@@ -209,7 +230,7 @@ void TreeBuilder::MakeAttrs(const Tok& t, Namespace ns, Node* n) {
     std::string_view name = t.attrs[i].name;
     const std::string_view value = Keep(t.attrs[i].value);
     std::string_view adj;
-    if (ns == Namespace::kSvg) adj = Lookup(kSvgAttrs, name);
+    if (ns == Namespace::kSvg) adj = Lookup(kSvgAttrs, kSvgAttrsFilter, name);
     else if (name == "definitionurl") adj = "definitionURL";
     AttrNamespace ans = AttrNamespace::kNone;
     if (adj.empty() && name.size() >= 5 && name[0] == 'x') {
