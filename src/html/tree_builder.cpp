@@ -177,7 +177,7 @@ void TreeBuilder::MoveChildren(Node* from, Node* to) {
   }
 }
 
-Elem* TreeBuilder::NewElem() {
+[[gnu::always_inline]] inline Elem* TreeBuilder::NewElem() {
   Elem* e = doc_->arena.NewZeroed<Elem>();
   e->node.type = NodeType::kElement;
   e->stack_index = -1;
