@@ -94,12 +94,12 @@ static void Breakdown(const matn::Document& doc, size_t n) {
     roots.pop_back();
     for (const matn::Node* x = r; x; x = matn::NextInPreorder(x, r)) {
       ++by_type[static_cast<int>(x->type)];
-      attrs += x->num_attrs;
-      text_copy += copied(x->data);
-      text_bytes += x->data.size();
-      name_copy += copied(x->name);
-      for (uint32_t i = 0; i < x->num_attrs; ++i) attr_copy += copied(x->attrs[i].name) + copied(x->attrs[i].value);
-      if (x->template_contents) roots.push_back(x->template_contents);
+      attrs += x->num_attrs();
+      text_copy += copied(x->data());
+      text_bytes += x->data().size();
+      name_copy += copied(x->name());
+      for (uint32_t i = 0; i < x->num_attrs(); ++i) attr_copy += copied(x->attrs()[i].name()) + copied(x->attrs()[i].value());
+      if (x->template_contents()) roots.push_back(x->template_contents());
     }
   }
   std::printf("  elements %zu  text %zu  comments %zu  other %zu  attrs %zu (%zu B each)  Node %zu B\n",

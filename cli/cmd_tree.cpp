@@ -59,7 +59,7 @@ void Summary(const char* path, const Document& doc) {
       ++elements;
       if (depth + 1 > max_depth) max_depth = depth + 1;
     } else if (n->type == NodeType::kText) {
-      text_bytes += n->data.size();
+      text_bytes += n->data().size();
     }
     if (n->first_child) {
       n = n->first_child;

@@ -40,20 +40,20 @@ size_t CheckTree(const matn::Node* root, size_t limit, size_t* dump_cost,
     Check(walk == n);
     Check(++count <= limit);
     *dump_cost += depth + 1;
-    Check(matn::IsValidUtf8(n->name) && matn::IsValidUtf8(n->data));
-    for (uint32_t i = 0; i < n->num_attrs; ++i)
-      Check(matn::IsValidUtf8(n->attrs[i].name) && matn::IsValidUtf8(n->attrs[i].value));
-    if (n->IsElement()) Check(!n->name.empty());
-    if (n->template_contents) templates->push_back(n->template_contents);
+    Check(matn::IsValidUtf8(n->name()) && matn::IsValidUtf8(n->data()));
+    for (uint32_t i = 0; i < n->num_attrs(); ++i)
+      Check(matn::IsValidUtf8(n->attrs()[i].name()) && matn::IsValidUtf8(n->attrs()[i].value()));
+    if (n->IsElement()) Check(!n->name().empty());
+    if (n->template_contents()) templates->push_back(n->template_contents());
     // Links of n's children.
     const matn::Node* prev = nullptr;
     for (const matn::Node* c = n->first_child; c; c = c->next_sibling) {
-      Check(c->parent == n && c->prev_sibling == prev);
+      Check(c->parent == n && c->prev_sibling() == prev);
       Check(n->type == matn::NodeType::kElement || n->type == matn::NodeType::kDocument ||
             n->type == matn::NodeType::kDocumentFragment);
       prev = c;
     }
-    Check(n->last_child == prev);
+    Check(n->last_child() == prev);
     walk = matn::NextInPreorder(walk, root);
     // Next node: first child, else the next sibling of the nearest ancestor that has one.
     if (n->first_child) {

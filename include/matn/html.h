@@ -22,6 +22,14 @@
 // whenever the bytes there are already the final text; they are copied only
 // when the parser had to change them (character references, CRLF, NUL, or
 // text merged from several tokens). Views stay valid while the Document lives.
+// A Node is 48 bytes and an Attribute 24 (an element's node carries 16 more
+// bytes of parser state), so the tree of a typical page takes 0.1-0.3 times
+// the input's size, and of the densest real pages (Wikipedia: 24,000 nodes
+// per MB) about 1.7 times.
+//
+// The tree is read-only: Node's link fields (parent, first_child,
+// next_sibling) are public for speed, the rest is behind accessors (name(),
+// data(), attrs(), last_child(), prev_sibling(), template_contents() ...).
 //
 // COMPLEXITY
 //
@@ -104,30 +112,80 @@ Tag LookupTag(std::string_view lowercase_name);
 // The lowercase name of a known tag ("" for kUnknown).
 std::string_view TagName(Tag tag);
 
-struct Attribute {
-  std::string_view name;   // lowercase for HTML; case-adjusted for SVG/MathML (e.g. "viewBox")
-  std::string_view value;  // character references decoded
-  AttrNamespace ns = AttrNamespace::kNone;  // set only for adjusted foreign attributes (xlink:href …)
+namespace html {
+class NodeWriter;  // the parser's write access to nodes (internal)
+}
+
+// An attribute: 24 bytes, views into the input or the Document's arena.
+// Names are at most kMaxNameSize bytes (1 GiB - 1): the namespace shares the
+// name's length word. The parser truncates longer names (a parse error).
+class Attribute {
+ public:
+  static constexpr size_t kMaxNameSize = (size_t{1} << 30) - 1;
+
+  Attribute() = default;
+  // A name longer than kMaxNameSize (a value longer than 4 GiB - 1) is truncated.
+  Attribute(std::string_view name, std::string_view value, AttrNamespace ns = AttrNamespace::kNone)
+      : name_(name.data()),
+        value_(value.data()),
+        name_len_(static_cast<uint32_t>(name.size() < kMaxNameSize ? name.size() : kMaxNameSize) |
+                  static_cast<uint32_t>(ns) << 30),
+        value_len_(static_cast<uint32_t>(value.size() < UINT32_MAX ? value.size() : UINT32_MAX)) {}
+
+  // Lowercase for HTML; case-adjusted for SVG/MathML (e.g. "viewBox").
+  std::string_view name() const { return {name_, name_len_ & kMaxNameSize}; }
+  // Character references decoded.
+  std::string_view value() const { return {value_, value_len_}; }
+  // Set only for adjusted foreign attributes (xlink:href …).
+  AttrNamespace ns() const { return static_cast<AttrNamespace>(name_len_ >> 30); }
+
+ private:
+  friend class html::NodeWriter;
+  friend struct Node;
+  const char* name_ = nullptr;
+  const char* value_ = nullptr;
+  uint32_t name_len_ = 0;  // low 30 bits: name size; top 2: AttrNamespace
+  uint32_t value_len_ = 0;
 };
 
+// A node of the tree: 48 bytes. The links below are public for reading (do
+// not write them: the parser owns the tree); everything else is reached
+// through accessors, which answer sensibly for every node type (an empty view,
+// 0 or nullptr when the type has no such thing).
 struct Node {
   NodeType type = NodeType::kElement;
   Namespace ns = Namespace::kHtml;  // elements only
   Tag tag = Tag::kUnknown;          // elements only
-  uint32_t num_attrs = 0;
 
+ private:
+  uint32_t len_ = 0;  // text/comment: data size; element/doctype: attribute count
+
+ public:
   Node* parent = nullptr;
   Node* first_child = nullptr;
-  Node* last_child = nullptr;
-  Node* prev_sibling = nullptr;
   Node* next_sibling = nullptr;
 
-  std::string_view name;  // element local name; doctype name
-  // (A kDoctype node whose token had a public or system identifier carries both
-  // as attrs[0] "public" and attrs[1] "system", num_attrs == 2.)
-  std::string_view data;  // text and comment contents
-  Attribute* attrs = nullptr;
-  Node* template_contents = nullptr;  // <template> only: a kDocumentFragment holding its contents
+  // Element local name (as the spec spells it: "div", SVG "foreignObject");
+  // doctype name; "" for other nodes.
+  std::string_view name() const;
+  // Text and comment contents; "" for other nodes.
+  std::string_view data() const {
+    return type >= NodeType::kText ? std::string_view(u_.data, len_) : std::string_view();
+  }
+  // Attributes of an element, in source order; num_attrs() of them. (A
+  // kDoctype node whose token had a public or system identifier carries both
+  // as attrs()[0] "public" and attrs()[1] "system", num_attrs() == 2.)
+  const Attribute* attrs() const { return HasAttrs() ? u_.attrs : nullptr; }
+  uint32_t num_attrs() const { return HasAttrs() ? len_ : 0; }
+  Node* last_child() const { return first_child ? first_child->prev_or_last_ : nullptr; }
+  Node* prev_sibling() const {
+    Node* p = prev_or_last_;
+    return p && p->next_sibling == this ? p : nullptr;
+  }
+  // <template> only: a kDocumentFragment holding its contents.
+  Node* template_contents() const {
+    return Is(Tag::kTemplate) ? reinterpret_cast<Node*>(const_cast<char*>(u_.attrs[len_].name_)) : nullptr;
+  }
 
   bool IsElement() const { return type == NodeType::kElement; }
   bool IsText() const { return type == NodeType::kText; }
@@ -137,6 +195,16 @@ struct Node {
   const Attribute* FindAttr(std::string_view name) const;
   // Its value, or "" when absent (use FindAttr to tell absent from empty).
   std::string_view Attr(std::string_view name) const;
+
+ private:
+  friend class html::NodeWriter;
+  bool HasAttrs() const { return type == NodeType::kElement || type == NodeType::kDoctype; }
+  // The previous sibling; for a first child, its parent's last child.
+  Node* prev_or_last_ = nullptr;
+  union {
+    const char* data;  // text/comment
+    Attribute* attrs;  // element/doctype (see node.cpp for what may follow attrs[len_ - 1])
+  } u_ = {nullptr};
 };
 
 // The next node after `n` in document order within the subtree of `root`, or
@@ -194,9 +262,15 @@ class Document {
   std::unique_ptr<Impl> impl_;
 };
 
+// The largest input the parse functions accept (1 GiB). Node and Attribute
+// store sizes in 32 bits, and no text, comment or attribute value can grow to
+// more than three times the input (a NUL becomes U+FFFD, three bytes).
+inline constexpr size_t kMaxInputSize = size_t{1} << 30;
+
 // Parses a whole document. `utf8` must be valid UTF-8 (the encoding layer's
 // output always is); the Document takes it over. Replaces any previous content
-// of *doc. Fails only when a limit is exceeded.
+// of *doc (an input over kMaxInputSize leaves it empty). Fails only when a
+// limit is exceeded.
 Status ParseDocument(std::string utf8, Document* doc, const ParseOptions& options = {});
 
 // Parses `utf8` as the innerHTML of a context element, per the spec's fragment

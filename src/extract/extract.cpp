@@ -559,7 +559,7 @@ Item& NewItem(Ctx& c) { return c.items.AppendBlank(); }
   it.end = idx + 1;
   it.block = p.block;
   it.flags = p.flags & kInherited;
-  TextStats ts = CountText(n->data);
+  TextStats ts = CountText(n->data());
   it.chars = ts.chars;
   it.commas = ts.commas;
   if (it.flags & kFInLink) it.link_chars = ts.chars;
@@ -802,7 +802,7 @@ uint32_t TitleHeading(const Ctx& c, std::string_view title) {
     buf.clear();
     bool p = false;
     for (uint32_t j = i + 1; j < h.end; ++j)
-      if (!(items[j].flags & kFElem)) AppendCollapsed(items[j].node->data, &buf, &p);
+      if (!(items[j].flags & kFElem)) AppendCollapsed(items[j].node->data(), &buf, &p);
     if (SameTitle(buf, title)) return i;
   }
   return kNone;
@@ -1135,7 +1135,7 @@ class Serializer {
       }
       const Item& it = items[i];
       if (!(it.flags & kFElem)) {
-        Text(it.node->data);
+        Text(it.node->data());
         ++i;
         continue;
       }
@@ -1608,7 +1608,7 @@ uint32_t LocateByEvidence(const Ctx& c, const std::vector<uint64_t>& ld) {
     buf.clear();
     bool p = false;
     for (uint32_t j = b + 1; j < it.end; ++j)
-      if (!(items[j].flags & kFElem) && items[j].block == b) AppendCollapsed(items[j].node->data, &buf, &p);
+      if (!(items[j].flags & kFElem) && items[j].block == b) AppendCollapsed(items[j].node->data(), &buf, &p);
     auto sh = ShingleHashes(buf);
     if (sh.empty()) continue;
     if (ShingleCoverage(sh, ld) >= 0.5) {

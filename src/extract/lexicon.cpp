@@ -541,11 +541,11 @@ ElementAttrs ReadElementAttrs(const Node* n, bool classify) {
   ElementAttrs out;
   ClassSignal& sig = out.sig;
   uint32_t cats = 0;
-  for (uint32_t a = 0; a < n->num_attrs; ++a) {
-    const Attribute& at = n->attrs[a];
-    const AttrName kind = KindOfAttr(at.name);
+  for (uint32_t a = 0; a < n->num_attrs(); ++a) {
+    const Attribute& at = n->attrs()[a];
+    const AttrName kind = KindOfAttr(at.name());
     if (kind == AttrName::kOther) continue;
-    std::string_view v = at.value;
+    std::string_view v = at.value();
     // Hidden or not, and the link and body markers, whatever `classify` says.
     if (kind == AttrName::kHidden) {
       // hidden="until-found" content is findable in page: keep it.

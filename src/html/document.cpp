@@ -29,6 +29,7 @@ Status Parse(std::string utf8, const std::string_view* context, Document* doc, c
   if (!doc->impl()) *doc = Document();  // a moved-from Document gets a fresh Impl
   Document::Impl* impl = doc->impl();
   impl->Reset();
+  if (utf8.size() > kMaxInputSize) return Status::LimitExceeded("HTML input larger than 1 GiB");
   impl->input = std::move(utf8);
   return html::BuildTree(impl, context, options);
 }

@@ -55,6 +55,7 @@
 #include <string_view>
 
 #include "html/entities.h"
+#include "matn/html.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -345,6 +346,12 @@ class Acc {
   }
   void AddByte(Arena& arena, char c) { AddBytes(arena, &c, 1); }
   std::string_view view() const { return std::string_view(ptr_, n_); }
+  // Keeps at most n bytes, cut before a UTF-8 continuation byte.
+  void Truncate(size_t n) {
+    if (n >= n_) return;
+    while (n > 0 && (static_cast<unsigned char>(ptr_[n]) & 0xC0) == 0x80) --n;
+    n_ = n;
+  }
 
  private:
   const char* ptr_ = nullptr;
@@ -383,6 +390,9 @@ struct Tokenizer::Impl {
     begin = pos = in.data();
     end = in.data() + in.size();
     attrs.resize(kLinearDupLimit);
+    // FastTag takes names from the input as they are; only the state machine
+    // cuts those over Attribute::kMaxNameSize, which a smaller input cannot hold.
+    slow_tags = in.size() > Attribute::kMaxNameSize;
     text_tok.type = TokenType::kCharacters;
     comment_tok.type = TokenType::kComment;
     doctype_tok.type = TokenType::kDoctype;
@@ -395,6 +405,7 @@ struct Tokenizer::Impl {
   S state = S::kData;
   bool allow_cdata = false;
   bool collect = false;
+  bool slow_tags = false;  // no FastTag: collecting errors, or a huge input
   std::vector<std::string> errors;
 
   // One token object per type: the fields of the other types stay empty in
@@ -595,6 +606,10 @@ struct Tokenizer::Impl {
   // attribute is only committed later (its value still has to be read), which
   // is the same thing since nothing can be added in between.
   void CheckDuplicate() {
+    if (attr_name.view().size() > Attribute::kMaxNameSize) [[unlikely]] {  // the DOM's limit (html.h)
+      attr_name.Truncate(Attribute::kMaxNameSize);
+      Err("attribute-name-too-long");
+    }
     const std::string_view n = attr_name.view();
     const uint64_t bit = uint64_t{1} << ((n.size() * 7 + (n.empty() ? 0 : n[0] + n.back() * 3)) & 63);
     const bool maybe = dup_bloom & bit;
@@ -1002,7 +1017,7 @@ void Tokenizer::Impl::Run() {
         pos = p;
         if (p == end) return EmitEof();
         if (*p == '<') {
-          if (!collect && FastTag()) return;
+          if (!slow_tags && FastTag()) return;
           ++pos;
           state = S::kTagOpen;
           goto tag_open;
@@ -1822,6 +1837,7 @@ void Tokenizer::CollectErrors(bool on) {
     impl_->InputStreamErrors();
   }
   impl_->collect = on;
+  impl_->slow_tags = on || impl_->end - impl_->begin > static_cast<ptrdiff_t>(Attribute::kMaxNameSize);
 }
 
 const std::vector<std::string>& Tokenizer::errors() const { return impl_->errors; }

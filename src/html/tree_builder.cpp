@@ -51,14 +51,6 @@ namespace {
 
 constexpr uint32_t kNoSlot = UINT32_MAX;
 
-// TagName() without the call into tags.cpp (it runs for every element).
-constexpr std::string_view kTagNames[] = {
-    "",
-#define MATN_TAG_NAME(id, str) str,
-    MATN_TAG_LIST(MATN_TAG_NAME)
-#undef MATN_TAG_NAME
-};
-
 void EraseFromBack(std::vector<Elem*>& v, const Elem* e) {
   for (size_t i = v.size(); i-- > 0;)
     if (v[i] == e) {
@@ -95,34 +87,38 @@ uint64_t HashBytes(std::string_view s, uint64_t h) {
 }
 
 uint64_t Signature(const Node& n) {
-  uint64_t sig = HashBytes(n.name, 0xCBF29CE484222325ull) * 31 + n.num_attrs;
-  for (uint32_t i = 0; i < n.num_attrs; ++i) {  // order-independent: a sum of per-attribute hashes
-    uint64_t h = HashBytes(n.attrs[i].name, 0xCBF29CE484222325ull + static_cast<int>(n.attrs[i].ns));
-    h = HashBytes(n.attrs[i].value, h * 0x9E3779B97F4A7C15ull);
+  const Attribute* a = n.attrs();
+  const uint32_t na = n.num_attrs();
+  uint64_t sig = HashBytes(n.name(), 0xCBF29CE484222325ull) * 31 + na;
+  for (uint32_t i = 0; i < na; ++i) {  // order-independent: a sum of per-attribute hashes
+    uint64_t h = HashBytes(a[i].name(), 0xCBF29CE484222325ull + static_cast<int>(a[i].ns()));
+    h = HashBytes(a[i].value(), h * 0x9E3779B97F4A7C15ull);
     sig += h ^ (h >> 29);
   }
   return sig;
 }
 
+bool SameAttr(const Attribute& x, const Attribute& y) {
+  return x.name() == y.name() && x.ns() == y.ns() && x.value() == y.value();
+}
+
 bool SameAttrs(const Node& a, const Node& b) {
-  if (a.num_attrs != b.num_attrs) return false;
-  if (a.attrs == b.attrs) return true;
+  const uint32_t n = a.num_attrs();
+  if (n != b.num_attrs()) return false;
+  const Attribute *aa = a.attrs(), *ba = b.attrs();
+  if (aa == ba) return true;
   bool in_order = true;
-  for (uint32_t i = 0; i < a.num_attrs && in_order; ++i)
-    in_order = a.attrs[i].name == b.attrs[i].name && a.attrs[i].ns == b.attrs[i].ns &&
-               a.attrs[i].value == b.attrs[i].value;
+  for (uint32_t i = 0; i < n && in_order; ++i) in_order = SameAttr(aa[i], ba[i]);
   if (in_order) return true;
-  for (uint32_t i = 0; i < a.num_attrs; ++i) {
+  for (uint32_t i = 0; i < n; ++i) {
     bool found = false;
-    for (uint32_t j = 0; j < b.num_attrs && !found; ++j)
-      found = a.attrs[i].name == b.attrs[j].name && a.attrs[i].ns == b.attrs[j].ns &&
-              a.attrs[i].value == b.attrs[j].value;
+    for (uint32_t j = 0; j < n && !found; ++j) found = SameAttr(aa[i], ba[j]);
     if (!found) return false;
   }
   return true;
 }
 
-uint64_t NoahKey(const Elem* e) { return e->sig ^ (uint64_t{e->afe_depth} * 0x9E3779B97F4A7C15ull); }
+uint64_t NoahKey(const Elem* e) { return Signature(e->node) ^ (uint64_t{e->afe_depth} * 0x9E3779B97F4A7C15ull); }
 
 bool IsImpliedEndTag(Tag t) {
   switch (t) {
@@ -164,52 +160,24 @@ TreeBuilder::TreeBuilder(Document::Impl* doc, const ParseOptions& options)
 
 // ---------------------------------------------------------------- DOM
 
-void TreeBuilder::Append(Node* parent, Node* child) {
-  child->parent = parent;
-  child->prev_sibling = parent->last_child;
-  child->next_sibling = nullptr;
-  if (parent->last_child) parent->last_child->next_sibling = child;
-  else parent->first_child = child;
-  parent->last_child = child;
-}
-
-void TreeBuilder::InsertBefore(Node* parent, Node* child, Node* ref) {
-  child->parent = parent;
-  child->next_sibling = ref;
-  child->prev_sibling = ref->prev_sibling;
-  if (ref->prev_sibling) ref->prev_sibling->next_sibling = child;
-  else parent->first_child = child;
-  ref->prev_sibling = child;
-}
-
-void TreeBuilder::Detach(Node* n) {
-  Node* p = n->parent;
-  if (!p) return;
-  if (n->prev_sibling) n->prev_sibling->next_sibling = n->next_sibling;
-  else p->first_child = n->next_sibling;
-  if (n->next_sibling) n->next_sibling->prev_sibling = n->prev_sibling;
-  else p->last_child = n->prev_sibling;
-  n->parent = n->prev_sibling = n->next_sibling = nullptr;
-}
-
 // Walks the sibling chain once instead of detaching first_child until none is
 // left: that loop never ends if a child's parent link is ever wrong, and a
 // build of an earlier version did hang that way on a real page.
 void TreeBuilder::MoveChildren(Node* from, Node* to) {
   Node* c = from->first_child;
-  from->first_child = from->last_child = nullptr;
+  NodeWriter::ClearChildren(from);
   while (c) {
     Node* next = c->next_sibling;
     if (to) {
       Append(to, c);
     } else {
-      c->parent = c->prev_sibling = c->next_sibling = nullptr;
+      NodeWriter::Unlink(c);
     }
     c = next;
   }
 }
 
-Elem* TreeBuilder::NewElem() {
+[[gnu::always_inline]] inline Elem* TreeBuilder::NewElem() {
   Elem* e = doc_->arena.NewZeroed<Elem>();
   e->node.type = NodeType::kElement;
   e->stack_index = -1;
@@ -224,23 +192,20 @@ Elem* TreeBuilder::CreateElement(const Tok& t, Namespace ns) {
   Elem* e = NewElem();
   Node& n = e->node;
   n.tag = t.tag;
-  if (t.tag != Tag::kUnknown) {
-    n.name = kTagNames[static_cast<size_t>(t.tag)];
-    e->slot = static_cast<uint32_t>(t.tag);
-    if (t.tag == Tag::kTemplate) n.template_contents = NewNode(NodeType::kDocumentFragment);
-  } else {
-    n.name = Keep(t.name);
-    e->slot = InternHtmlName(t.name, true);
-  }
   const uint32_t na = t.num_attrs;
-  if (na) {
-    n.num_attrs = na;
-    Attribute* a = static_cast<Attribute*>(doc_->arena.Alloc(sizeof(Attribute) * na, alignof(Attribute)));
-    for (uint32_t i = 0; i < na; ++i)
-      new (a + i) Attribute{Keep(t.attrs[i].name), Keep(t.attrs[i].value), AttrNamespace::kNone};
-    n.attrs = a;
+  const bool hidden = t.tag == Tag::kUnknown || t.tag == Tag::kTemplate;
+  if (na | hidden) {
+    Attribute* a = NodeWriter::AllocAttrs(doc_->arena, &n, na, hidden);
+    for (uint32_t i = 0; i < na; ++i) new (a + i) Attribute(NodeWriter::RawAttr(Keep(t.attrs[i].name), Keep(t.attrs[i].value)));
   }
-  if (t.tag == Tag::kUnknown && n.name == "selectedcontent") NoteSelectedContent(e);
+  if (t.tag != Tag::kUnknown) {
+    e->slot = static_cast<uint32_t>(t.tag);
+    if (t.tag == Tag::kTemplate) NodeWriter::SetTemplateContents(&n, NewNode(NodeType::kDocumentFragment));
+  } else {
+    NodeWriter::SetHiddenName(&n, Keep(t.name));
+    e->slot = InternHtmlName(t.name, true);
+    if (t.name == "selectedcontent") NoteSelectedContent(e);
+  }
   e->lists = static_cast<uint8_t>(kHtmlListMasks[static_cast<size_t>(t.tag)]);
   return e;
 }
@@ -250,25 +215,24 @@ Elem* TreeBuilder::CreateForeignElement(const Tok& t, Namespace ns) {
   Node& n = e->node;
   n.ns = ns;
   n.tag = t.tag;
-  if (ns == Namespace::kSvg) {
-    std::string_view adj = AdjustSvgTagName(t.name);
-    n.name = adj.data() != t.name.data() ? adj : (t.tag != Tag::kUnknown ? kTagNames[static_cast<size_t>(t.tag)] : Keep(t.name));
-  } else {
-    n.name = t.tag != Tag::kUnknown ? kTagNames[static_cast<size_t>(t.tag)] : Keep(t.name);
+  MakeAttrs(t, ns, &n);
+  if (t.tag == Tag::kUnknown) {
+    std::string_view adj = ns == Namespace::kSvg ? AdjustSvgTagName(t.name) : t.name;
+    NodeWriter::SetHiddenName(&n, adj.data() != t.name.data() ? adj : Keep(t.name));
   }
-  n.attrs = MakeAttrs(t, ns, &n.num_attrs);
   if (ns == Namespace::kHtml) {
     e->slot = HtmlSlot(t.name, t.tag, true);
-    if (t.tag == Tag::kUnknown && n.name == "selectedcontent") NoteSelectedContent(e);
-    if (t.tag == Tag::kTemplate) n.template_contents = NewNode(NodeType::kDocumentFragment);
+    if (t.tag == Tag::kUnknown && t.name == "selectedcontent") NoteSelectedContent(e);
+    if (t.tag == Tag::kTemplate) NodeWriter::SetTemplateContents(&n, NewNode(NodeType::kDocumentFragment));
   } else {
     e->slot = ForeignSlot(t.name, true);
     if (ns == Namespace::kSvg)
       e->html_ip = t.tag == Tag::kForeignObject || t.tag == Tag::kDesc || t.tag == Tag::kTitle;
     else if (t.tag == Tag::kAnnotationXml)
-      for (uint32_t i = 0; i < n.num_attrs; ++i) {
-        if (n.attrs[i].name != "encoding" || n.attrs[i].ns != AttrNamespace::kNone) continue;
-        std::string v(n.attrs[i].value);
+      for (uint32_t i = 0; i < n.num_attrs(); ++i) {
+        const Attribute& a = n.attrs()[i];
+        if (a.name() != "encoding" || a.ns() != AttrNamespace::kNone) continue;
+        std::string v(a.value());
         for (char& c : v) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
         e->html_ip = v == "text/html" || v == "application/xhtml+xml";
       }
@@ -281,14 +245,19 @@ Elem* TreeBuilder::CloneElement(const Elem* src) {
   Elem* e = NewElem();
   e->node.ns = src->node.ns;
   e->node.tag = src->node.tag;
-  e->node.name = src->node.name;
-  e->node.attrs = src->node.attrs;  // attribute arrays are never mutated once shared
-  e->node.num_attrs = src->node.num_attrs;
+  // Attribute arrays (with the hidden name slot) are never mutated once
+  // shared. A template gets its own array: its hidden slot is its contents.
+  const Node& s = src->node;
+  if (s.Is(Tag::kTemplate)) {
+    Attribute* a = NodeWriter::AllocAttrs(doc_->arena, &e->node, s.num_attrs(), true);
+    for (uint32_t i = 0; i < s.num_attrs(); ++i) a[i] = s.attrs()[i];
+    NodeWriter::SetTemplateContents(&e->node, nullptr);
+  } else {
+    NodeWriter::SetAttrs(&e->node, const_cast<Attribute*>(s.attrs()), s.num_attrs());
+  }
   e->slot = src->slot;
   e->lists = src->lists;
   e->html_ip = src->html_ip;
-  e->sig = src->sig;
-  e->sig_done = src->sig_done;
   return e;
 }
 
@@ -321,7 +290,7 @@ TreeBuilder::Place TreeBuilder::AppropriatePlaceSlow(Node* override_target) {
     Elem* tmpl = TopOf(Tag::kTemplate);
     Elem* table = TopOf(Tag::kTable);
     if (tmpl && (!table || tmpl->stack_index > table->stack_index)) {
-      return {tmpl->node.template_contents, nullptr};
+      return {tmpl->node.template_contents(), nullptr};
     }
     if (!table) {
       p = {&stack_[0]->node, nullptr};
@@ -331,8 +300,7 @@ TreeBuilder::Place TreeBuilder::AppropriatePlaceSlow(Node* override_target) {
       p = {&stack_[table->stack_index - 1]->node, nullptr};
     }
   }
-  if (p.parent->type == NodeType::kElement && p.parent->template_contents)
-    p.parent = p.parent->template_contents;
+  if (Node* c = p.parent->template_contents()) p.parent = c;
   return p;
 }
 
@@ -353,9 +321,9 @@ Elem* TreeBuilder::InsertForeign(const Tok& t, Namespace ns) {
 }
 
 void TreeBuilder::AppendText(Node* text, std::string_view s) {
-  std::string_view d = text->data;
+  std::string_view d = text->data();
   if (d.data() + d.size() == s.data() && InInput(d) && InInput(s)) {
-    text->data = {d.data(), d.size() + s.size()};  // the next run of the same input
+    NodeWriter::SetData(text, {d.data(), d.size() + s.size()});  // the next run of the same input
     return;
   }
   size_t cap = 0;
@@ -374,7 +342,7 @@ void TreeBuilder::AppendText(Node* text, std::string_view s) {
     std::memcpy(b + d.size(), s.data(), s.size());
     d = {b, d.size()};
   }
-  text->data = {d.data(), need};
+  NodeWriter::SetData(text, {d.data(), need});
   if (text != grow_node_) {
     if (grow_node_) grow_caps_[grow_node_] = grow_cap_;
     grow_node_ = text;
@@ -384,7 +352,7 @@ void TreeBuilder::AppendText(Node* text, std::string_view s) {
 
 void TreeBuilder::InsertComment(std::string_view data, Node* parent) {
   Node* c = NewNode(NodeType::kComment);
-  c->data = Keep(data);
+  NodeWriter::SetData(c, Keep(data));
   if (parent) Append(parent, c);
   else InsertAt(AppropriatePlace(), c);
 }
@@ -518,7 +486,6 @@ void TreeBuilder::ResetInsertionMode() {
 // ---------------------------------------------------------------- formatting list
 
 void TreeBuilder::NoahCount(Elem* e) {
-  if (!e->sig_done) e->sig = Signature(e->node), e->sig_done = true;
   e->noah_counted = true;
   ++noah_[NoahKey(e)];
 }
@@ -537,13 +504,12 @@ void TreeBuilder::AfePush(Elem* e) {
   const bool check = n >= 3 && same[n - 3]->afe_depth == markers_;
   if (check) {
     for (size_t i = n; i-- > 0 && same[i]->afe_depth == markers_ && !same[i]->noah_counted;) NoahCount(same[i]);
-    if (!e->sig_done) e->sig = Signature(e->node), e->sig_done = true;
     auto it = noah_.find(NoahKey(e));
     if (it != noah_.end() && it->second >= 3) {
       int matches = 0;
       for (size_t i = afe_.size(); i-- > 0 && afe_[i];) {
         Elem* x = afe_[i];
-        if (x->node.tag == e->node.tag && x->sig == e->sig && SameAttrs(x->node, e->node) && ++matches == 3) {
+        if (x->node.tag == e->node.tag && SameAttrs(x->node, e->node) && ++matches == 3) {
           AfeRemoveAt(static_cast<int>(i));
           break;
         }
@@ -569,8 +535,6 @@ void TreeBuilder::AfeRemoveAt(int i) {
 
 void TreeBuilder::AfeReplaceAt(int i, Elem* repl) {
   Elem* old = afe_[static_cast<size_t>(i)];
-  repl->sig = old->sig;
-  repl->sig_done = old->sig_done;
   repl->noah_counted = old->noah_counted;
   old->noah_counted = false;
   repl->afe_depth = old->afe_depth;
@@ -690,7 +654,6 @@ bool TreeBuilder::AdoptionAgency(const Tok& t) {
     } else {
       AfeRemove(fe);
       AfeInsertAt(AfeIndexOf(bookmark) + 1, clone);
-      clone->sig = fe->sig;
     }
     RemoveFromStack(fe);
     clone->stack_index = fb->stack_index + 1;

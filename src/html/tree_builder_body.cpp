@@ -19,30 +19,30 @@ void AddMissingAttrs(Arena& arena, Node* n, const Tok& t, TreeBuilder* b) {
   TreeBuilder::MergedAttrs* slot = &b->merged_attrs_[0];
   if (slot->node && slot->node != n) slot = &b->merged_attrs_[1];
   if (slot->node != n) {
-    slot->node = n, slot->capacity = n->num_attrs, slot->names.clear();
-    for (uint32_t i = 0; i < n->num_attrs; ++i) slot->names.insert(n->attrs[i].name);
+    slot->node = n, slot->capacity = n->num_attrs(), slot->names.clear();
+    for (uint32_t i = 0; i < n->num_attrs(); ++i) slot->names.insert(n->attrs()[i].name());
   }
   uint32_t extra = 0;
   for (uint32_t i = 0; i < t.num_attrs; ++i) extra += !slot->names.count(t.attrs[i].name);
   if (!extra) return;
-  Attribute* a = n->attrs;
-  if (n->num_attrs + extra > slot->capacity) {
+  // html and body are known tags: no hidden slot to carry along.
+  Attribute* a = NodeWriter::MutableAttrs(n);
+  const uint32_t old_n = n->num_attrs();
+  if (old_n + extra > slot->capacity) {
     uint32_t cap = std::max<uint32_t>(8, slot->capacity * 2);
-    while (cap < n->num_attrs + extra) cap *= 2;
+    while (cap < old_n + extra) cap *= 2;
     a = arena.NewArray<Attribute>(cap);
-    for (uint32_t i = 0; i < n->num_attrs; ++i) a[i] = n->attrs[i];
+    for (uint32_t i = 0; i < old_n; ++i) a[i] = n->attrs()[i];
     slot->capacity = cap;
   }
-  uint32_t k = n->num_attrs;
+  uint32_t k = old_n;
   for (uint32_t i = 0; i < t.num_attrs; ++i) {
     if (slot->names.count(t.attrs[i].name)) continue;
-    a[k].name = b->Keep(t.attrs[i].name);
-    a[k].value = b->Keep(t.attrs[i].value);
-    slot->names.insert(a[k].name);
+    a[k] = NodeWriter::RawAttr(b->Keep(t.attrs[i].name), b->Keep(t.attrs[i].value));
+    slot->names.insert(a[k].name());
     ++k;
   }
-  n->attrs = a;
-  n->num_attrs = k;
+  NodeWriter::SetAttrs(n, a, k);
 }
 
 bool IsHeading(const Elem* e) {
@@ -84,7 +84,7 @@ void TreeBuilder::OptionPopped(Elem* option) {
   MoveChildren(target, nullptr);
   // Deep copy of the option's children, iteratively: (source, copy's parent).
   std::vector<std::pair<const Node*, Node*>> todo;
-  for (const Node* c = option->node.last_child; c; c = c->prev_sibling) todo.emplace_back(c, target);
+  for (const Node* c = option->node.last_child(); c; c = c->prev_sibling()) todo.emplace_back(c, target);
   while (!todo.empty()) {
     auto [src, parent] = todo.back();
     todo.pop_back();
@@ -94,13 +94,13 @@ void TreeBuilder::OptionPopped(Elem* option) {
       copy = &ce->node;
     } else {
       copy = NewNode(src->type);
-      copy->data = src->data;
+      NodeWriter::SetData(copy, src->data());
     }
     Append(parent, copy);
     // The selectedcontent may sit inside the option (misnested markup); its
     // children now are the copies being made, so descending would never end.
     if (src == target) continue;
-    for (const Node* c = src->last_child; c; c = c->prev_sibling) todo.emplace_back(c, copy);
+    for (const Node* c = src->last_child(); c; c = c->prev_sibling()) todo.emplace_back(c, copy);
   }
 }
 

@@ -81,8 +81,29 @@ constexpr bool SortedByLower(const NamePair* b, const NamePair* e) {
 static_assert(SortedByLower(std::begin(kSvgTags), std::end(kSvgTags)));
 static_assert(SortedByLower(std::begin(kSvgAttrs), std::end(kSvgAttrs)));
 
+// Which (first letter, length) pairs a table holds: most names met in SVG
+// (d, fill, class, stroke-width, path, g...) are ruled out without a search.
+// A name outside a-z or 32+ long in a table would not compile (constexpr).
+struct FirstLen {
+  uint32_t mask[26] = {};
+  bool MayHold(std::string_view s) const {
+    const unsigned c = s.empty() ? 26u : static_cast<unsigned>(static_cast<unsigned char>(s[0]) - 'a');
+    return s.size() < 32 && c < 26 && (mask[c] >> s.size() & 1);
+  }
+};
 template <size_t N>
-std::string_view Lookup(const NamePair (&table)[N], std::string_view lower) {
+constexpr FirstLen MakeFirstLen(const NamePair (&table)[N]) {
+  FirstLen f;
+  for (const NamePair& p : table) f.mask[p.lower[0] - 'a'] |= uint32_t{1} << p.lower.size();
+  return f;
+}
+
+constexpr FirstLen kSvgTagsFilter = MakeFirstLen(kSvgTags);
+constexpr FirstLen kSvgAttrsFilter = MakeFirstLen(kSvgAttrs);
+
+template <size_t N>
+std::string_view Lookup(const NamePair (&table)[N], const FirstLen& filter, std::string_view lower) {
+  if (!filter.MayHold(lower)) return {};
   auto it = std::lower_bound(std::begin(table), std::end(table), lower,
                              [](const NamePair& p, std::string_view s) { return p.lower < s; });
   return (it != std::end(table) && it->lower == lower) ? it->adjusted : std::string_view();
@@ -185,9 +206,11 @@ bool IsFormatting(Tag tag) {
 }
 
 std::string_view TreeBuilder::AdjustSvgTagName(std::string_view lower) {
-  std::string_view a = Lookup(kSvgTags, lower);
+  std::string_view a = Lookup(kSvgTags, kSvgTagsFilter, lower);
   return a.empty() ? lower : a;
 }
+
+std::string_view AdjustSvgElementName(std::string_view lower) { return TreeBuilder::AdjustSvgTagName(lower); }
 
 bool TreeBuilder::IsMathTextIntegrationPoint(const Elem* e) {
   if (e->node.ns != Namespace::kMathMl) return false;
@@ -195,42 +218,31 @@ bool TreeBuilder::IsMathTextIntegrationPoint(const Elem* e) {
   return t == Tag::kMi || t == Tag::kMo || t == Tag::kMn || t == Tag::kMs || t == Tag::kMtext;
 }
 
-Attribute* TreeBuilder::MakeAttrs(const Tok& t, Namespace ns, uint32_t* n) {
-  *n = t.num_attrs;
-  if (t.num_attrs == 0) return nullptr;
-  Attribute* a = static_cast<Attribute*>(doc_->arena.Alloc(sizeof(Attribute) * t.num_attrs, alignof(Attribute)));
-  if (ns == Namespace::kHtml) {  // the common case: names and values kept as they are
-    for (uint32_t i = 0; i < t.num_attrs; ++i)
-      new (a + i) Attribute{Keep(t.attrs[i].name), Keep(t.attrs[i].value), AttrNamespace::kNone};
-    return a;
+void TreeBuilder::MakeAttrs(const Tok& t, Namespace ns, Node* n) {
+  const bool hidden = t.tag == Tag::kUnknown || (t.tag == Tag::kTemplate && ns == Namespace::kHtml);
+  if (t.num_attrs == 0 && !hidden) return;
+  Attribute* a = NodeWriter::AllocAttrs(doc_->arena, n, t.num_attrs, hidden);
+  if (ns == Namespace::kHtml) {  // names and values kept as they are
+    for (uint32_t i = 0; i < t.num_attrs; ++i) new (a + i) Attribute(NodeWriter::RawAttr(Keep(t.attrs[i].name), Keep(t.attrs[i].value)));
+    return;
   }
   for (uint32_t i = 0; i < t.num_attrs; ++i) {
-    new (a + i) Attribute();
     std::string_view name = t.attrs[i].name;
-    a[i].value = Keep(t.attrs[i].value);
-    {
-      std::string_view adj;
-      if (ns == Namespace::kSvg) adj = Lookup(kSvgAttrs, name);
-      else if (name == "definitionurl") adj = "definitionURL";
-      if (!adj.empty()) {
-        a[i].name = adj;
-        continue;
-      }
-      if (name.size() >= 5 && (name[0] == 'x')) {
-        bool found = false;
-        for (const ForeignAttr& f : kForeignAttrs)
-          if (f.qualified == name) {
-            a[i].name = f.local;
-            a[i].ns = f.ns;
-            found = true;
-            break;
-          }
-        if (found) continue;
-      }
+    const std::string_view value = Keep(t.attrs[i].value);
+    std::string_view adj;
+    if (ns == Namespace::kSvg) adj = Lookup(kSvgAttrs, kSvgAttrsFilter, name);
+    else if (name == "definitionurl") adj = "definitionURL";
+    AttrNamespace ans = AttrNamespace::kNone;
+    if (adj.empty() && name.size() >= 5 && name[0] == 'x') {
+      for (const ForeignAttr& f : kForeignAttrs)
+        if (f.qualified == name) {
+          adj = f.local;
+          ans = f.ns;
+          break;
+        }
     }
-    a[i].name = Keep(name);
+    new (a + i) Attribute(NodeWriter::RawAttr(adj.empty() ? Keep(name) : adj, value, ans));
   }
-  return a;
 }
 
 void TreeBuilder::ForeignContent(Tok& t) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "html/document_impl.h"
+#include "html/node_writer.h"
 #include "html/tag_lookup.h"
 #include "html/tokenizer.h"
 #include "matn/html.h"
@@ -29,19 +30,19 @@ enum class Mode : uint8_t {
 };
 
 // Every element node is allocated as an Elem; the Node comes first, so a
-// Node* of an element converts back (Elem is standard-layout).
+// Node* of an element converts back. 16 bytes of parser state per element
+// (the Noah's Ark signature is recomputed when needed: that is rare).
 struct Elem {
   Node node;
   int32_t stack_index = -1;  // position in the stack of open elements, -1 when not on it
   uint32_t slot = 0;         // name slot: Tag id for known HTML tags, else an interned name
   uint32_t afe_depth = 0;    // number of markers before its entry in the formatting list
   uint8_t lists = 0;         // bit set of the boundary lists it belongs to (ListKind)
-  bool in_afe = false;
-  bool html_ip = false;      // HTML integration point (annotation-xml with text/html, svg fO/desc/title)
-  bool sig_done = false;     // sig computed (lazily, see AfePush)
-  bool noah_counted = false; // counted in noah_ (only while in the formatting list)
-  uint64_t sig = 0;          // hash of tag + attributes, for the Noah's Ark clause
+  bool in_afe : 1 = false;
+  bool html_ip : 1 = false;      // HTML integration point (annotation-xml with text/html, svg fO/desc/title)
+  bool noah_counted : 1 = false; // counted in noah_ (only while in the formatting list)
 };
+static_assert(sizeof(Elem) == sizeof(Node) + 16);
 inline Elem* E(Node* n) { return reinterpret_cast<Elem*>(n); }
 
 // Boundary kinds: for each, the topmost open element of that kind is tracked
@@ -120,8 +121,10 @@ class TreeBuilder {
     if (raw.type != TokenType::kEndTag || stack_.empty()) return false;
     const Node& c = stack_.back()->node;
     const size_t n = raw.name.size();
-    if (c.ns != Namespace::kHtml || c.tag == Tag::kUnknown || c.name.size() != n || n == 0 || n > 16) return false;
-    const tag_lookup::Key a = tag_lookup::LoadKey(c.name.data(), n), b = tag_lookup::LoadKey(raw.name.data(), n);
+    if (c.ns != Namespace::kHtml || c.tag == Tag::kUnknown) return false;
+    const std::string_view name = tag_lookup::kNames[static_cast<size_t>(c.tag)];
+    if (name.size() != n) return false;
+    const tag_lookup::Key a = tag_lookup::LoadKey(name.data(), n), b = tag_lookup::LoadKey(raw.name.data(), n);
     return a.lo == b.lo && a.hi == b.hi;
   }
   Elem* CurrentNode() const { return stack_.empty() ? nullptr : stack_.back(); }
@@ -149,9 +152,9 @@ class TreeBuilder {
   struct MergedAttrs { const Node* node = nullptr; uint32_t capacity = 0; std::unordered_set<std::string_view> names; };
   MergedAttrs merged_attrs_[2];
 
-  static void Append(Node* parent, Node* child);
-  static void InsertBefore(Node* parent, Node* child, Node* ref);
-  static void Detach(Node* n);
+  static void Append(Node* parent, Node* child) { NodeWriter::Append(parent, child); }
+  static void InsertBefore(Node* parent, Node* child, Node* ref) { NodeWriter::InsertBefore(parent, child, ref); }
+  static void Detach(Node* n) { NodeWriter::Detach(n); }
   // Moves all children of `from` to the end of `to` (to == nullptr: drops them).
   static void MoveChildren(Node* from, Node* to);
 
@@ -159,7 +162,8 @@ class TreeBuilder {
   Place AppropriatePlace(Node* override_target = nullptr) {
     if (!foster_ && !override_target) {  // the common case, inline: the current node
       Node* t = &CurrentNode()->node;
-      return {t->template_contents ? t->template_contents : t, nullptr};
+      Node* c = t->template_contents();
+      return {c ? c : t, nullptr};
     }
     return AppropriatePlaceSlow(override_target);
   }
@@ -173,10 +177,10 @@ class TreeBuilder {
     if (s.empty()) return;
     Place p = AppropriatePlace();
     if (p.parent->type == NodeType::kDocument) return;
-    Node* prev = p.before ? p.before->prev_sibling : p.parent->last_child;
+    Node* prev = p.before ? p.before->prev_sibling() : p.parent->last_child();
     if (prev && prev->type == NodeType::kText) return AppendText(prev, s);
     Node* n = NewNode(NodeType::kText);
-    n->data = Keep(s);
+    NodeWriter::SetData(n, Keep(s));
     InsertAt(p, n);
   }
   void AppendText(Node* text, std::string_view s);
@@ -331,7 +335,9 @@ class TreeBuilder {
 
   // --- tree_builder_foreign.cpp ---
   void ForeignContent(Tok& t);
-  Attribute* MakeAttrs(const Tok& t, Namespace ns, uint32_t* n);
+  // The element's attribute array, with its hidden slot when it needs one
+  // (unknown tag, HTML template: see node.cpp).
+  void MakeAttrs(const Tok& t, Namespace ns, Node* n);
   static std::string_view AdjustSvgTagName(std::string_view lowercase);
   static bool IsMathTextIntegrationPoint(const Elem* e);
 

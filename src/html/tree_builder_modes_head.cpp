@@ -116,17 +116,14 @@ std::string OnlyWs(std::string_view s) {
 void TreeBuilder::HandleDoctype(const Tok& t) {
   const Token& d = *t.raw;
   Node* n = NewNode(NodeType::kDoctype);
-  n->name = Keep(d.name);
-  if (d.has_public_id || d.has_system_id) {
-    Attribute* a = doc_->arena.NewArray<Attribute>(2);
-    a[0].name = "public";
-    a[0].value = Keep(d.public_id);
-    a[1].name = "system";
-    a[1].value = Keep(d.system_id);
-    n->attrs = a;
-    n->num_attrs = 2;
-    doc_->public_id = a[0].value;
-    doc_->system_id = a[1].value;
+  const bool ids = d.has_public_id || d.has_system_id;
+  Attribute* a = NodeWriter::AllocAttrs(doc_->arena, n, ids ? 2 : 0, true);
+  NodeWriter::SetHiddenName(n, Keep(d.name));
+  if (ids) {
+    a[0] = Attribute("public", Keep(d.public_id));
+    a[1] = Attribute("system", Keep(d.system_id));
+    doc_->public_id = a[0].value();
+    doc_->system_id = a[1].value();
   }
   Append(root_, n);
   quirks_ = DoctypeQuirks(d);

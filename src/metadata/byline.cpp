@@ -403,7 +403,7 @@ std::vector<std::string> LabelledBylineAfter(const Node* headline, const Node* r
       continue;
     }
     if (n->IsText()) {
-      CollapseWhitespaceInto(n->data, &t);
+      CollapseWhitespaceInto(n->data(), &t);
       if (!t.empty()) {
         ++texts;
         bytes += t.size();
@@ -458,7 +458,7 @@ std::vector<std::string> LabelledBylineAfter(const Node* headline, const Node* r
             const Node* q = NextInPreorder(n, root);
             for (int k = 0; q && k < 6 && !q->IsText(); ++k) q = NextInPreorder(q, root);
             if (q && q->IsText()) {
-              std::string next = CollapseWhitespace(q->data);
+              std::string next = CollapseWhitespace(q->data());
               if (!next.empty() && next.size() <= 100) names = BylineNames(t + " " + next);
             }
           }

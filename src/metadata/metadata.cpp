@@ -360,7 +360,7 @@ bool IsWordIgnoringSpace(std::string_view v, std::string_view word) {
 std::string ScriptText(const Node* n) {
   std::string s;
   for (const Node* c = n->first_child; c; c = c->next_sibling)
-    if (c->IsText()) s.append(c->data);
+    if (c->IsText()) s.append(c->data());
   return s;
 }
 
@@ -504,12 +504,12 @@ void Collect(const Document& doc, Evidence* ev) {
         // One pass over the attributes: the first of each name counts (as Attr's).
         enum { kContent, kDatetime, kProperty, kName, kItemprop, kHttpEquiv, kNum };
         const Attribute* at[kNum] = {};
-        for (uint32_t k = 0; k < n->num_attrs; ++k) {
-          const Attribute& a = n->attrs[k];
-          if (a.ns != AttrNamespace::kNone) continue;
+        for (uint32_t k = 0; k < n->num_attrs(); ++k) {
+          const Attribute& a = n->attrs()[k];
+          if (a.ns() != AttrNamespace::kNone) continue;
           int slot = -1;
-          auto is = [&](const auto& lit) { return std::memcmp(a.name.data(), lit, sizeof lit - 1) == 0; };
-          switch (a.name.size()) {
+          auto is = [&](const auto& lit) { return std::memcmp(a.name().data(), lit, sizeof lit - 1) == 0; };
+          switch (a.name().size()) {
             case 4: if (is("name")) slot = kName; break;
             case 7: if (is("content")) slot = kContent; break;
             case 8: slot = is("datetime") ? kDatetime : is("property") ? kProperty : is("itemprop") ? kItemprop : -1; break;
@@ -518,7 +518,7 @@ void Collect(const Document& doc, Evidence* ev) {
           }
           if (slot >= 0 && !at[slot]) at[slot] = &a;
         }
-        auto value = [&](int i) { return at[i] ? at[i]->value : std::string_view(); };
+        auto value = [&](int i) { return at[i] ? at[i]->value() : std::string_view(); };
         std::string_view content = value(kContent);
         if (!at[kContent]) {
           // <meta itemprop=datePublished datetime=…> appears in the wild too.
@@ -553,13 +553,13 @@ void Collect(const Document& doc, Evidence* ev) {
     // One pass over the attributes rather than a lookup per name.
     const Attribute *itemprop = nullptr, *property = nullptr, *content = nullptr, *rel = nullptr,
                     *cls = nullptr, *id = nullptr;
-    for (uint32_t k = 0; k < n->num_attrs; ++k) {
-      const Attribute& a = n->attrs[k];
-      if (a.ns != AttrNamespace::kNone) continue;
+    for (uint32_t k = 0; k < n->num_attrs(); ++k) {
+      const Attribute& a = n->attrs()[k];
+      if (a.ns() != AttrNamespace::kNone) continue;
       const Attribute** slot = nullptr;
       // The length is known in each case: constant-size memcmp, inlined.
-      auto is = [&](const auto& lit) { return std::memcmp(a.name.data(), lit, sizeof lit - 1) == 0; };
-      switch (a.name.size()) {
+      auto is = [&](const auto& lit) { return std::memcmp(a.name().data(), lit, sizeof lit - 1) == 0; };
+      switch (a.name().size()) {
         case 2: if (is("id")) slot = &id; break;
         case 3: if (is("rel")) slot = &rel; break;
         case 5: if (is("class")) slot = &cls; break;
@@ -572,12 +572,12 @@ void Collect(const Document& doc, Evidence* ev) {
     if (itemprop) record(&ev->itemprops, n);
     // RDFa on ordinary elements: <span property="dc:date" content="2019-07-07T18:44:31+02:00">.
     if (property && content && ev->metas.size() < 4 * kMaxCandidates)
-      AddMetaKeys(property->value, content->value, true, false, ev);
-    if (n->Is(Tag::kA) && rel && IsWordIgnoringSpace(rel->value, "author"))
+      AddMetaKeys(property->value(), content->value(), true, false, ev);
+    if (n->Is(Tag::kA) && rel && IsWordIgnoringSpace(rel->value(), "author"))
       record(&ev->rel_authors, n);
     // Tokens and substrings never span the class/id boundary, so the two
     // values are read apart and a page's repeated class values only once.
-    uint32_t m = (cls ? BoxWordsCached(cls->value) : 0) | (id ? BoxWords(id->value) : 0);
+    uint32_t m = (cls ? BoxWordsCached(cls->value()) : 0) | (id ? BoxWords(id->value()) : 0);
     if (m & 0x7FFu) record(&ev->bylines, n);
     if (m >> 11) record(&ev->date_boxes, n);
   }
@@ -1052,7 +1052,7 @@ std::string TrimSeparators(std::string_view s) {
 std::vector<std::string> HeadingParts(const Node* h) {
   std::vector<std::string> parts;
   for (const Node* c = h->first_child; c && parts.size() < 8; c = c->next_sibling) {
-    std::string t = c->IsText() ? CollapseWhitespace(c->data) : c->IsElement() ? NodeText(c, 1000) : "";
+    std::string t = c->IsText() ? CollapseWhitespace(c->data()) : c->IsElement() ? NodeText(c, 1000) : "";
     if (!t.empty()) parts.push_back(t);
   }
   if (parts.size() < 2) parts.clear();
@@ -1321,9 +1321,9 @@ std::optional<DateTime> FirstDateInPage(const Node* root, const DateContext& ctx
       n = NextInPreorder(n, root, true);
       continue;
     }
-    if (n->IsText() && n->data.size() >= 6) {
-      bytes += n->data.size();
-      std::string_view raw = std::string_view(n->data).substr(0, 1000);
+    if (n->IsText() && n->data().size() >= 6) {
+      bytes += n->data().size();
+      std::string_view raw = std::string_view(n->data()).substr(0, 1000);
       // Only relative dates ("yesterday", "دیروز") can be found without a digit,
       // and they are skipped below: a node without one is skipped before the
       // copy and the tokenizing.
@@ -1501,7 +1501,7 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
         continue;
       }
       if (n->IsText()) {
-        CollapseWhitespaceInto(n->data, &text);
+        CollapseWhitespaceInto(n->data(), &text);
         if (!text.empty()) {
           ++texts;
           bytes += text.size();
@@ -1539,7 +1539,7 @@ DateChoice ChooseDates(const Node* doc_root, const Evidence& ev, const LdFacts& 
         continue;
       }
       if (n->IsText()) {
-        CollapseWhitespaceInto(n->data, &text);
+        CollapseWhitespaceInto(n->data(), &text);
         if (!text.empty() && text.size() <= 250 && ++texts &&
             !(ZoneOf(n, &headline_anc) & (kInComment | kInRelated | kInChrome))) {
           for (const DateMatch& m : FindDatesInText(text, ctx))

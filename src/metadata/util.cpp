@@ -134,7 +134,7 @@ bool IsBlank(std::string_view s) {
 std::string NodeText(const Node* root, size_t max_bytes) {
   std::string raw;
   if (!root) return raw;
-  if (root->IsText()) return CollapseWhitespace(root->data);
+  if (root->IsText()) return CollapseWhitespace(root->data());
   for (const Node* n = NextInPreorder(root, root); n;) {
     if (raw.size() > max_bytes) break;
     if (n->IsElement()) {
@@ -145,9 +145,9 @@ std::string NodeText(const Node* root, size_t max_bytes) {
       if (!IsInlineFormatting(n)) raw.push_back(' ');
     } else if (n->IsText()) {
       // An element boundary just before this text (a closing tag) counts as a space.
-      const Node* prev = n->prev_sibling;
+      const Node* prev = n->prev_sibling();
       if (prev && prev->IsElement() && !IsInlineFormatting(prev)) raw.push_back(' ');
-      raw.append(n->data);
+      raw.append(n->data());
     }
     n = NextInPreorder(n, root);
   }

@@ -47,7 +47,7 @@ inline TreeStats Stats(const Document& doc, Tag count_tag = Tag::kUnknown, size_
       ++s.elements;
       if (tag_count && n->Is(count_tag)) ++*tag_count;
     }
-    if (n->IsText()) s.text.append(n->data);
+    if (n->IsText()) s.text.append(n->data());
   }
   return s;
 }
@@ -60,8 +60,8 @@ inline std::string AllText(const Document& doc) {
     const Node* r = roots.back();
     roots.pop_back();
     for (const Node* n = r; n; n = NextInPreorder(n, r)) {
-      if (n->template_contents) roots.push_back(n->template_contents);
-      if (n->IsText()) text.append(n->data);
+      if (n->template_contents()) roots.push_back(n->template_contents());
+      if (n->IsText()) text.append(n->data());
     }
   }
   return text;

@@ -94,8 +94,8 @@ TEST(DeepNesting, TemplatesInsideTemplates) {
     roots.pop_back();
     for (const Node* n = r; n; n = NextInPreorder(n, r)) {
       if (n->Is(Tag::kTemplate)) ++templates;
-      if (n->template_contents) roots.push_back(n->template_contents);
-      if (n->IsText()) text.append(n->data);
+      if (n->template_contents()) roots.push_back(n->template_contents());
+      if (n->IsText()) text.append(n->data());
     }
   }
   EXPECT_EQ(templates, kDeep);
@@ -167,7 +167,7 @@ TEST(Attributes, AMillionDistinctAttributes) {
   for (const Node* n = p.doc.root(); n; n = NextInPreorder(n, p.doc.root()))
     if (n->Is(Tag::kDiv)) div = n;
   ASSERT_NE(div, nullptr);
-  EXPECT_EQ(div->num_attrs, 1000000u);
+  EXPECT_EQ(div->num_attrs(), 1000000u);
   EXPECT_EQ(div->Attr("a999999"), "v");
   EXPECT_EQ(p.stats.text, "text");
 }
@@ -178,7 +178,7 @@ TEST(Attributes, AMillionDuplicatesKeepTheFirst) {
   Parse(html, &p, Tag::kP);
   for (const Node* n = p.doc.root(); n; n = NextInPreorder(n, p.doc.root()))
     if (n->Is(Tag::kP)) {
-      EXPECT_EQ(n->num_attrs, 1u);
+      EXPECT_EQ(n->num_attrs(), 1u);
       EXPECT_EQ(n->Attr("id"), "first");
     }
 }
@@ -199,7 +199,7 @@ TEST(Attributes, RepeatedHtmlAndBodyTagsMergeInLinearMemory) {
     Parse(html, &p);
     const Node* el = std::string_view(tag) == "html" ? p.doc.html() : p.doc.body();
     ASSERT_NE(el, nullptr);
-    EXPECT_EQ(el->num_attrs, static_cast<uint32_t>(kTags));
+    EXPECT_EQ(el->num_attrs(), static_cast<uint32_t>(kTags));
     EXPECT_EQ(p.stats.text, "text");
   }
 }
@@ -216,7 +216,7 @@ TEST(Attributes, HugeMergeOfHtmlAttributes) {
   Parsed p;
   Parse(html, &p);
   ASSERT_NE(p.doc.html(), nullptr);
-  EXPECT_EQ(p.doc.html()->num_attrs, 399999u);  // b0 and b100000 are both "b0"
+  EXPECT_EQ(p.doc.html()->num_attrs(), 399999u);  // b0 and b100000 are both "b0"
 }
 
 TEST(Entities, Floods) {

@@ -25,7 +25,7 @@ Shape Measure(const Node* root) {
       for (const Node* p = n; p != root; p = p->parent) ++d;
       s.max_depth = std::max(s.max_depth, d);
     } else if (n->IsText()) {
-      s.text.append(n->data);
+      s.text.append(n->data());
     }
   }
   return s;
@@ -72,7 +72,7 @@ TEST(DepthLimit, DeepDivsAreFlattenedWithoutLosingText) {
     if (n->Is(Tag::kDiv)) last = n;
   ASSERT_NE(last, nullptr);
   ASSERT_NE(last->FindAttr("id"), nullptr);
-  EXPECT_EQ(last->FindAttr("id")->value, "d" + std::to_string(kN - 1));
+  EXPECT_EQ(last->FindAttr("id")->value(), "d" + std::to_string(kN - 1));
   // DumpTree copes with the flattened tree.
   std::string dump = DumpTree(doc.root());
   EXPECT_NE(dump.find("\"after\""), std::string::npos);

@@ -27,8 +27,8 @@ Shape Measure(const Node* root) {
       s.max_depth = std::max(s.max_depth, depth + 1);
     } else if (n->IsText()) {
       ++s.texts;
-      s.text_bytes += n->data.size();
-      s.text.append(n->data);
+      s.text_bytes += n->data().size();
+      s.text.append(n->data());
     }
     if (n->first_child) {
       n = n->first_child;
@@ -67,7 +67,7 @@ TEST(TreeBuilder, OrdinaryDocument) {
   EXPECT_EQ(p->FindAttr("missing"), nullptr);
   // Unchanged text keeps pointing into the input.
   std::string_view in = doc.input();
-  std::string_view hello = p->first_child->data;
+  std::string_view hello = p->first_child->data();
   EXPECT_TRUE(hello.data() >= in.data() && hello.data() + hello.size() <= in.data() + in.size());
 }
 
@@ -100,10 +100,10 @@ TEST(TreeBuilder, ForeignContentAndTemplates) {
   ASSERT_TRUE(ParseDocument("<template><td>c</td></template>", &doc).ok());
   const Node* t = doc.head()->first_child;
   ASSERT_TRUE(t && t->Is(Tag::kTemplate));
-  ASSERT_NE(t->template_contents, nullptr);
-  EXPECT_EQ(t->template_contents->type, NodeType::kDocumentFragment);
+  ASSERT_NE(t->template_contents(), nullptr);
+  EXPECT_EQ(t->template_contents()->type, NodeType::kDocumentFragment);
   EXPECT_EQ(t->first_child, nullptr);
-  EXPECT_TRUE(t->template_contents->first_child->Is(Tag::kTd));
+  EXPECT_TRUE(t->template_contents()->first_child->Is(Tag::kTd));
 }
 
 TEST(TreeBuilder, Fragments) {
