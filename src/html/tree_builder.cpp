@@ -272,13 +272,20 @@ uint32_t TreeBuilder::InternHtmlName(std::string_view name, bool create) {
 }
 
 uint32_t TreeBuilder::ForeignSlot(std::string_view name, bool create) {
+  // SVG repeats a few names (path, g, use, circle): a small cache of interned
+  // names spares most hash lookups. Its views are the map's keys, whose bytes
+  // never move (node-based map, never erased from).
+  SlotCache& c = foreign_cache_[(name.size() * 7 + static_cast<unsigned char>(name.empty() ? 0 : name.back())) & 15];
+  if (!name.empty() && c.name == name) return c.slot;
   auto it = foreign_names_.find(name);
-  if (it != foreign_names_.end()) return it->second;
-  if (!create) return kNoSlot;
-  uint32_t s = static_cast<uint32_t>(slot_top_.size());
-  slot_top_.push_back(-1);
-  foreign_names_.emplace(std::string(name), s);
-  return s;
+  if (it == foreign_names_.end()) {
+    if (!create) return kNoSlot;
+    uint32_t s = static_cast<uint32_t>(slot_top_.size());
+    slot_top_.push_back(-1);
+    it = foreign_names_.emplace(std::string(name), s).first;
+  }
+  c = {it->first, it->second};
+  return it->second;
 }
 
 TreeBuilder::Place TreeBuilder::AppropriatePlaceSlow(Node* override_target) {

@@ -377,6 +377,8 @@ class TreeBuilder {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
   std::unordered_map<std::string, uint32_t, SvHash, std::equal_to<>> html_names_, foreign_names_;
+  struct SlotCache { std::string_view name; uint32_t slot = 0; };
+  SlotCache foreign_cache_[16];  // see ForeignSlot
 
   std::vector<Elem*> afe_;  // nullptr = marker
   uint32_t markers_ = 0;
