@@ -75,17 +75,20 @@ Status ReadFd(int fd, size_t size_hint, bool regular, size_t cap, std::string* o
   if (cap && want > cap + 1) want = cap + 1;
   if (want < (1 << 16)) want = 1 << 16;
   for (;;) {
-    size_t have = out->size();
-    // resize_and_overwrite would skip the zero fill; resize is what GCC 12 offers.
-    out->resize(have + want);
+    const size_t have = out->size();
     ssize_t n;
+#ifdef __cpp_lib_string_resize_and_overwrite
+    // Read into the grown string without zero-filling it first.
+    out->resize_and_overwrite(have + want, [&](char* p, size_t) {
+      do n = ::read(fd, p + have, want); while (n < 0 && errno == EINTR);
+      return have + (n > 0 ? static_cast<size_t>(n) : 0);
+    });
+#else
+    out->resize(have + want);
     do n = ::read(fd, out->data() + have, want); while (n < 0 && errno == EINTR);
-    if (n < 0) {
-      int err = errno;
-      out->resize(have);
-      return Status::IOError(std::strerror(err));
-    }
-    out->resize(have + static_cast<size_t>(n));
+    out->resize(have + (n > 0 ? static_cast<size_t>(n) : 0));
+#endif
+    if (n < 0) return Status::IOError(std::strerror(errno));
     if (cap && out->size() - start > cap)
       return Status::LimitExceeded("input is larger than the " + Megabytes(cap) + " limit (--max-size)");
     if (n == 0) return Status::Ok();
