@@ -151,7 +151,11 @@ bool OpenedPastDepthLimit(Tag t) {
 }  // namespace
 
 TreeBuilder::TreeBuilder(Document::Impl* doc, const ParseOptions& options)
-    : doc_(doc), max_depth_(options.max_depth), tok_(doc->input, true), input_begin_(doc->input.data()), input_end_(doc->input.data() + doc->input.size()) {
+    : doc_(doc),
+      tok_(doc->input, true),
+      input_begin_(doc->input.data()),
+      input_end_(doc->input.data() + doc->input.size()),
+      max_depth_(options.max_depth) {
   constexpr size_t kTags = static_cast<size_t>(Tag::kXmp) + 1;
   slot_top_.assign(kTags, -1);
   for (int32_t& t : list_top_) t = -1;

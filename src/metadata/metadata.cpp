@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "html/value_memo.h"
 #include "matn/text.h"
 #include "metadata/byline.h"
 #include "metadata/dates.h"
@@ -123,23 +124,7 @@ class PageMemo {
       if (word(a + i) != word(b + i)) return false;
     return word(a + n - 8) == word(b + n - 8);  // the tail, overlapping the last whole word
   }
-  static size_t Hash(std::string_view v) {
-    uint64_t h = v.size() * 0x9E3779B97F4A7C15ull;
-    size_t i = 0;
-    for (; i + 8 <= v.size(); i += 8) {
-      uint64_t w;
-      std::memcpy(&w, v.data() + i, 8);
-      h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-    }
-    if (i < v.size() && v.size() >= 8) {  // the tail as one word, overlapping the last whole one
-      uint64_t w;
-      std::memcpy(&w, v.data() + v.size() - 8, 8);
-      h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-    } else {
-      for (; i < v.size(); ++i) h = (h ^ static_cast<unsigned char>(v[i])) * 0xFF51AFD7ED558CCDull;
-    }
-    return static_cast<size_t>(h >> 32);
-  }
+  static size_t Hash(std::string_view v) { return static_cast<size_t>(html::HashAttrValue(v) >> 32); }
   void Grow() {
     std::vector<Slot> old(slots_.size() * 2);
     old.swap(slots_);
