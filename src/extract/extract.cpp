@@ -1301,8 +1301,8 @@ class Serializer {
     }
     if (table_depth_ > 0 && (t == Tag::kTd || t == Tag::kTh)) {
       if (cell_depth_ > 0) --cell_depth_;
-      row_.emplace_back(Trim(text_));
-      if (opt_.markdown) row_md_.emplace_back(Trim(md_));
+      row_.emplace_back(CellText(text_));
+      if (opt_.markdown) row_md_.emplace_back(CellText(md_));
       text_.clear();
       md_.clear();
       pending_ = false;
@@ -1323,6 +1323,14 @@ class Serializer {
     else if (t == Tag::kBlockquote) { if (quote_ > 0) --quote_; }
     else if (t == Tag::kPre) { if (pre_ > 0) --pre_; }
     else if (t == Tag::kFigcaption || t == Tag::kCaption) { if (caption_ > 0) --caption_; }
+  }
+
+  // A row is one line: the line breaks a <pre> inside a cell keeps become spaces.
+  static std::string CellText(std::string_view s) {
+    std::string cell(Trim(s));
+    for (char& c : cell)
+      if (c == '\n') c = ' ';
+    return cell;
   }
 
   void EmitRow() {

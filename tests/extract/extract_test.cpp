@@ -197,6 +197,28 @@ TEST(Extract, DataTablesKeptUnlessAsked) {
   EXPECT_NE(t2.find("Turnout was higher"), std::string::npos) << t2;
 }
 
+TEST(Extract, ATableRowStaysOneLineInsidePre) {
+  // Found by fuzz_extract: a data table inside <pre> kept a cell's line break in its row.
+  std::string html =
+      "<article><p>The commands each release added, as the changelog lists them for the last two "
+      "versions of the tool.</p><pre><table><tr><th>Version</th><th>Command</th></tr><tr><td>1.2</td>"
+      "<td>make\nrun</td></tr><tr><td>1.3</td><td>test</td></tr></table></pre><p>Older versions "
+      "are described in the archive of release notes.</p></article>";
+  for (bool markdown : {false, true}) {
+    ExtractOptions opt;
+    opt.markdown = markdown;
+    Article a = ExtractHtml(html, opt);
+    bool row_seen = false;
+    for (const Block& b : a.blocks) {
+      if (b.kind != BlockKind::kTableRow) continue;
+      EXPECT_EQ(b.text.find('\n'), std::string::npos) << b.text;
+      for (const std::string& c : b.cells) EXPECT_EQ(c.find('\n'), std::string::npos) << c;
+      row_seen = row_seen || b.text.find("make run") != std::string::npos;
+    }
+    EXPECT_TRUE(row_seen) << a.Text();
+  }
+}
+
 TEST(Extract, PicksTheArticleOverALongerLinkList) {
   std::string html = "<body><div class='menu'><ul>";
   for (int i = 0; i < 60; ++i) html += "<li><a href='/x'>Some headline number " + std::to_string(i) + " here</a></li>";
