@@ -155,17 +155,6 @@ int TagInitialScore(Tag t) {
   }
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
-    if (x != y) return false;
-  }
-  return true;
-}
-
 // ---------------------------------------------------------------- text helpers
 
 struct TextStats {
@@ -515,7 +504,7 @@ Item& NewItem(Ctx& c) { return c.items.AppendBlank(); }
       it.n_a = 1;
       std::string_view href = attrs.href;
       if ((!href.empty() && href[0] == '#') ||
-          (href.size() >= 11 && (href[0] | 0x20) == 'j' && EqualsIgnoreCase(href.substr(0, 11), "javascript:"))) {
+          (href.size() >= 11 && (href[0] | 0x20) == 'j' && EqualsLower(href.substr(0, 11), "javascript:"))) {
         it.flags |= kFHashLink;
         it.n_a_hash = 1;
       }
@@ -663,7 +652,7 @@ done:
     if (it.tag != Tag::kTable || !(it.flags & kFElem)) return;
     bool data = it.n_table == 1 && it.n_tr >= 2 && it.n_td >= 4 && it.n_td <= 4000 &&
                 it.chars / std::max<uint32_t>(it.n_td, 1) < 200 && it.link_chars * 2 < it.chars + 1;
-    if (EqualsIgnoreCase(it.node->Attr("role"), "presentation")) data = false;
+    if (EqualsLower(it.node->Attr("role"), "presentation")) data = false;
     if (data) it.flags |= kFDataTable;
   };
   // Bottom-up sums: children come after their parents in preorder, so an

@@ -10,6 +10,19 @@
 
 namespace matn::extract {
 
+// ASCII case folding for matching markup and phrases against lowercase words
+// (`lower` must be lowercase; non-ASCII bytes compare as they are).
+inline char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+inline bool StartsLower(std::string_view s, std::string_view lower) {
+  if (s.size() < lower.size()) return false;
+  for (size_t i = 0; i < lower.size(); ++i)
+    if (Lower(s[i]) != lower[i]) return false;
+  return true;
+}
+inline bool EqualsLower(std::string_view s, std::string_view lower) {
+  return s.size() == lower.size() && StartsLower(s, lower);
+}
+
 // A short human-readable account of the choices ExtractArticle made for this
 // page (candidates, region, fallbacks). For `matn extract --explain` and tuning.
 std::string Explain(const Document& doc, const ExtractOptions& options);

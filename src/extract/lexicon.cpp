@@ -7,6 +7,7 @@
 // words sites use in their templates). No whole class name of any one site is
 // listed: only words.
 #include "extract/lexicon.h"
+#include "extract/internal.h"
 #include "html/value_memo.h"
 
 #include <algorithm>
@@ -336,19 +337,7 @@ struct CharClasses {
 };
 constexpr CharClasses kCharClass;
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-bool EqualsLower(std::string_view s, std::string_view lower) {
-  if (s.size() != lower.size()) return false;
-  for (size_t i = 0; i < s.size(); ++i)
-    if (Lower(s[i]) != lower[i]) return false;
-  return true;
-}
-
-bool StartsLower(std::string_view s, std::string_view lower) {
-  return s.size() >= lower.size() && EqualsLower(s.substr(0, lower.size()), lower);
-}
 
 // Utility classes from common CSS frameworks that hide an element
 // (kCatHidden) or keep it off paper (kCatNoPrint), bucketed by length.

@@ -187,17 +187,6 @@ uint32_t FindPhrases(std::string_view text) {
   return index.Find(std::string_view(buf, n));
 }
 
-char Lower(char ch) { return (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch; }
-
-// Whether `s`, ASCII-lowercased, starts with `w` (or equals it).
-bool StartsLower(std::string_view s, std::string_view w) {
-  if (s.size() < w.size()) return false;
-  for (size_t i = 0; i < w.size(); ++i)
-    if (Lower(s[i]) != w[i]) return false;
-  return true;
-}
-bool EqualsLower(std::string_view s, std::string_view w) { return s.size() == w.size() && StartsLower(s, w); }
-
 size_t TextBlocksChars(const std::vector<Block>& b, size_t from, size_t to) {
   size_t n = 0;
   for (size_t k = from; k < to; ++k)
